@@ -1,0 +1,136 @@
+package org.geokg.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.geokg.store.Generations;
+import org.geokg.store.KgStore;
+import org.geokg.store.Layout;
+
+/**
+ * {@code kg validate} and {@code kg load}. Both run the same {@link LoadPipeline} into a fresh
+ * database directory; validate then throws it away, load publishes it (see {@link Generations}).
+ * A load that fails, for bad input or any other reason, leaves the previous database as it was.
+ */
+public final class Loader {
+    private Loader() {}
+
+    /** What a successful load produced. */
+    public record Summary(Map<String, Long> triplesPerGraph, Duration took, Path database) {
+        public long total() { return triplesPerGraph.values().stream().mapToLong(Long::longValue).sum(); }
+
+        public String describe() {
+            StringBuilder sb = new StringBuilder();
+            triplesPerGraph.forEach((g, n) -> sb.append(String.format("  %,10d  <%s>%n", n, g)));
+            sb.append(String.format("  %,10d  triples in %d named graphs, loaded in %.1f s%n", total(),
+                    triplesPerGraph.size(), took.toMillis() / 1000.0));
+            return sb.toString();
+        }
+    }
+
+    /**
+     * Checks data and ontology without touching any database: builds into a scratch directory
+     * under the state directory and deletes it.
+     * @throws LoadFailedException listing every problem
+     */
+    public static void validate(Layout layout, PrintStream out) {
+        Path scratch = layout.tmpDir().resolve("validate-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            build(layout, scratch, out, false);
+        } finally {
+            Generations.deleteTree(scratch);
+        }
+    }
+
+    /** Builds a new database and makes {@code dbLink} point at it, only if everything is right. */
+    public static Summary load(Layout layout, Path dbLink, PrintStream out) {
+        Generations gens = new Generations(dbLink);
+        try (AutoCloseable lock = gens.lock()) {
+            gens.pruneOld();
+            Path gen = gens.newGeneration();
+            Summary summary;
+            try {
+                summary = build(layout, gen, out, true);
+            } catch (RuntimeException | Error e) {
+                Generations.deleteTree(gen);
+                throw e;
+            }
+            gens.publish(gen, summary.describe());
+            gens.pruneOld();
+            return new Summary(summary.triplesPerGraph(), summary.took(), gen);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Loads into {@code dbLink} when it has no complete database, or the one it has is older than
+     * anything under data/ or ontology/ (or the configuration). Returns whether it loaded.
+     */
+    public static boolean loadIfStale(Layout layout, Path dbLink, PrintStream out) {
+        String why = staleness(layout, dbLink);
+        if (why == null) return false;
+        out.println(why + ": loading");
+        Summary s = load(layout, dbLink, out);
+        out.print(s.describe());
+        return true;
+    }
+
+    /** Why the database needs (re)loading, or null when it is up to date. */
+    public static String staleness(Layout layout, Path dbLink) {
+        Generations gens = new Generations(dbLink);
+        var loadedAt = gens.loadedAt();
+        if (loadedAt.isEmpty()) return "no database at " + dbLink;
+        Instant newest = Generations.newestFile(layout.dataDir(), layout.ontologyDir(), layout.configFile()).toInstant();
+        return newest.isAfter(loadedAt.get()) ? "data/ or ontology/ changed since the last load" : null;
+    }
+
+    private static Summary build(Layout layout, Path dir, PrintStream out, boolean keep) {
+        Instant t0 = Instant.now();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LoadPipeline pipeline = new LoadPipeline(layout);
+        Map<String, Long> sizes = new TreeMap<>();
+        Dataset ds = KgStore.open(layout.configFile(), dir);
+        try {
+            ds.begin(TxnType.WRITE);
+            try {
+                pipeline.run(ds.asDatasetGraph());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (!pipeline.problems().isEmpty() || !keep) ds.abort();
+            }
+            for (String w : pipeline.warnings()) out.println("warning: " + w);
+            if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
+            ds.commit();
+            ds.begin(TxnType.READ);
+            try {
+                DatasetGraph dsg = ds.asDatasetGraph();
+                dsg.listGraphNodes().forEachRemaining((Node g) -> sizes.put(g.getURI(), (long) dsg.getGraph(g).size()));
+            } finally {
+                ds.end();
+            }
+        } finally {
+            if (ds.isInTransaction()) ds.end();
+            ds.close();
+        }
+        return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
+    }
+}

@@ -1,0 +1,91 @@
+package org.geokg.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.jena.assembler.Assembler;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.text.TextQuery;
+import org.apache.jena.query.text.assembler.TextVocab;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sys.JenaSystem;
+import org.apache.jena.tdb2.assembler.VocabTDB2;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * Opens the dataset that {@code fuseki-config/config.ttl} describes (TDB2 plus its Lucene text
+ * index) at a given database directory. The loader and the server both go through here, so what
+ * is built is exactly what is served.
+ */
+public final class KgStore {
+    /** Sub-directory of a database directory holding the TDB2 files. */
+    public static final String TDB_DIR = "tdb2";
+    /** Sub-directory of a database directory holding the Lucene text index. */
+    public static final String TEXT_DIR = "text";
+
+    static {
+        JenaSystem.init();
+        TextQuery.init();
+    }
+
+    private KgStore() {}
+
+    /**
+     * Reads the Fuseki configuration and points its TDB2 location and text index directory at
+     * {@code dbDir}. The file names one of each; anything else is a configuration error.
+     */
+    public static Model configFor(Path configFile, Path dbDir) {
+        if (!Files.isRegularFile(configFile))
+            throw new StoreException("Fuseki configuration not found: " + configFile);
+        Model config = RDFDataMgr.loadModel(configFile.toString());
+        Path abs = dbDir.toAbsolutePath().normalize();
+        replaceSingle(config, VocabTDB2.pLocation, config.createLiteral(abs.resolve(TDB_DIR).toString()), configFile);
+        replaceSingle(config, TextVocab.pDirectory,
+                config.createResource(abs.resolve(TEXT_DIR).toUri().toString()), configFile);
+        return config;
+    }
+
+    /** The dataset (text index over TDB2) described by the configuration, opened at {@code dbDir}. */
+    public static Dataset open(Path configFile, Path dbDir) {
+        Model config = configFor(configFile, dbDir);
+        return assemble(config, configFile);
+    }
+
+    /** Assembles the single text:TextDataset of an (already re-pointed) configuration model. */
+    public static Dataset assemble(Model config, Path configFile) {
+        Resource root = datasetResource(config, configFile);
+        try {
+            Files.createDirectories(Path.of(config.listObjectsOfProperty(VocabTDB2.pLocation).next().asLiteral().getString()));
+        } catch (IOException e) {
+            throw new StoreException("cannot create database directory: " + e.getMessage(), e);
+        }
+        Object ds = Assembler.general().open(root);
+        if (!(ds instanceof Dataset dataset))
+            throw new StoreException(configFile + ": " + root + " does not assemble to a dataset");
+        return dataset;
+    }
+
+    /** The text:TextDataset resource of the configuration. */
+    public static Resource datasetResource(Model config, Path configFile) {
+        List<Resource> roots = config.listResourcesWithProperty(RDF.type, TextVocab.textDataset).toList();
+        if (roots.size() != 1)
+            throw new StoreException(configFile + ": expected exactly one text:TextDataset, found " + roots.size());
+        return roots.get(0);
+    }
+
+    private static void replaceSingle(Model config, Property p, RDFNode value, Path configFile) {
+        List<Statement> found = config.listStatements(null, p, (RDFNode) null).toList();
+        if (found.size() != 1)
+            throw new StoreException(configFile + ": expected exactly one " + p.getLocalName() + " setting, found " + found.size());
+        Statement st = found.get(0);
+        config.remove(st);
+        config.add(st.getSubject(), p, value);
+    }
+}
