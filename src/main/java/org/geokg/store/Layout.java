@@ -14,7 +14,7 @@ public record Layout(Path home, Path state) {
     public static Layout fromEnvironment() {
         String home = System.getProperty("kg.home");
         Path h = (home == null || home.isBlank() ? Path.of("") : Path.of(home)).toAbsolutePath().normalize();
-        String state = System.getenv("KG_STATE");
+        String state = System.getProperty("kg.state", System.getenv("KG_STATE"));
         return new Layout(h, state == null || state.isBlank() ? h.resolve("var") : Path.of(state).toAbsolutePath());
     }
 

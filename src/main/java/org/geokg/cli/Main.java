@@ -1,0 +1,50 @@
+package org.geokg.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code kg}: the command line of the knowledge graph. Each subcommand is a class of this package. */
+@Command(name = "kg",
+        mixinStandardHelpOptions = true,
+        version = "kg 0.1.0 (Apache Jena 5.6.0)",
+        description = "Validates, loads and serves the geopolitical knowledge graph.",
+        subcommands = {ValidateCommand.class, LoadCommand.class, QueryCommand.class,
+                ExportCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Run 'kg COMMAND --help' for a command's options. Runtime state (databases, logs) lives under var/."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests too. */
+    public static int run(String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        // Expected failures (bad input, no database) print their message, not a stack trace.
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof UserError || ex instanceof org.geokg.load.LoadFailedException
+                    || ex instanceof org.geokg.store.StoreException) {
+                cmd.getErr().println(ex.getMessage());
+                return ex instanceof org.geokg.load.LoadFailedException ? 1 : 2;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+}

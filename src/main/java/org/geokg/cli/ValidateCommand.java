@@ -1,0 +1,27 @@
+package org.geokg.cli;
+
+import java.util.concurrent.Callable;
+
+import org.geokg.load.Loader;
+import org.geokg.store.Layout;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks every CSV file under data/ and the ontology (Turtle syntax, documented terms, "
+                + "SHACL shapes) and changes nothing.",
+                "Lists every problem as FILE:LINE:COLUMN: what is wrong; expected what. "
+                        + "In CSV files COLUMN counts fields (1 = first). Exits 1 when there is any problem."})
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Layout layout = Commands.layout();
+        Loader.validate(layout, System.out);
+        spec.commandLine().getOut().println("valid: data/ and ontology/ have no problems");
+        return 0;
+    }
+}
