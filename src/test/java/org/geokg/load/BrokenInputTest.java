@@ -1,0 +1,152 @@
+package org.geokg.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.geokg.TestProject;
+import org.geokg.store.KgStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Broken input is rejected with its FILE:LINE:COLUMN and what was expected, and the database that
+ * was there before is left exactly as it was.
+ */
+class BrokenInputTest {
+    @TempDir Path tmp;
+    TestProject project;
+    Path db;
+    String before;
+    Path generationBefore;
+
+    static final String GOOD_ROW_TAIL = ",fact,,,,,fixture,1,Atlantis and Lemuria signed a treaty,";
+
+    @BeforeEach
+    void loadAGoodDatabaseFirst() throws IOException {
+        project = TestProject.fixture(tmp);
+        db = project.layout.defaultDb();
+        Loader.load(project.layout, db, quiet());
+        before = dump();
+        generationBefore = Files.readSymbolicLink(db);
+    }
+
+    static Stream<Arguments> brokenInputs() {
+        return Stream.of(
+                Arguments.of("unterminated quote", "statements.csv",
+                        "bad,atlantis,partnerOf,lemuria,fact,,,,,fixture,1,\"Atlantis and Lemuria signed,\n",
+                        "data/statements.csv:10:12: quoted field opened here is never closed"),
+                Arguments.of("wrong column count", "statements.csv", "short,atlantis,partnerOf\n",
+                        "data/statements.csv:10:4: row has 3 fields, expected 13"),
+                Arguments.of("unknown reference", "statements.csv", "x,atlantis,partnerOf,mu" + GOOD_ROW_TAIL + "\n",
+                        "data/statements.csv:10:4: unknown reference 'mu'; expected the id of an entity"),
+                Arguments.of("bad date", "statements.csv",
+                        "d,atlantis,partnerOf,lemuria,fact,,,2024-02-30,,fixture,1,Atlantis and Lemuria signed a treaty,\n",
+                        "data/statements.csv:10:8: bad date in column 'point_in_time': '2024-02-30' is not a real date"),
+                Arguments.of("duplicate id", "statements.csv", "grain,atlantis,partnerOf,lemuria" + GOOD_ROW_TAIL + "\n",
+                        "data/statements.csv:10:1: duplicate id 'grain', already defined at data/statements.csv:9"),
+                Arguments.of("unknown property", "statements.csv", "p,atlantis,befriends,lemuria" + GOOD_ROW_TAIL + "\n",
+                        "data/statements.csv:10:3: 'befriends' is not a property of the ontology"),
+                Arguments.of("quote not in the article", "statements.csv",
+                        "q,atlantis,partnerOf,lemuria,fact,,,,,fixture,1,Atlantis and Lemuria are friends,\n",
+                        "data/statements.csv:10:12: quote is not a verbatim span of paragraph 1"),
+                Arguments.of("assessment without likelihood", "statements.csv",
+                        "a,atlantis,partnerOf,lemuria,assessment,,,,,fixture,1,Atlantis and Lemuria signed a treaty,\n",
+                        "data/statements.csv:10:7: an assessment needs a likelihood"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenInputs")
+    void rejectedWithItsPlaceAndThePreviousDatabaseUnchanged(String what, String file, String appended, String expected)
+            throws IOException {
+        project.write(file, project.read(file) + appended);
+        assertRejected(expected);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8() throws IOException {
+        byte[] good = project.read("entities.csv").getBytes(StandardCharsets.UTF_8);
+        String text = new String(good, StandardCharsets.UTF_8);
+        int at = text.indexOf("lemuria,State,Lemuria") + "lemuria,State,".length();
+        byte[] broken = new byte[good.length + 1];
+        System.arraycopy(good, 0, broken, 0, at);
+        broken[at] = (byte) 0xFF;
+        System.arraycopy(good, at, broken, at + 1, good.length - at);
+        project.writeBytes("entities.csv", broken);
+        assertRejected("data/entities.csv:3:3: bytes that are not valid UTF-8");
+    }
+
+    @Test
+    void anEmptyFile() throws IOException {
+        project.write("more.csv", "");
+        assertRejected("data/more.csv:1:1: empty file; expected a header row");
+    }
+
+    @Test
+    void everyProblemIsListedNotOnlyTheFirst() throws IOException {
+        project.write("statements.csv", project.read("statements.csv")
+                + "x,atlantis,partnerOf,mu" + GOOD_ROW_TAIL + "\n"
+                + "grain,atlantis,partnerOf,lemuria" + GOOD_ROW_TAIL + "\n");
+        String report = assertRejected("data/statements.csv:10:4: unknown reference 'mu'");
+        assertTrue(report.contains("data/statements.csv:11:1: duplicate id 'grain'"), report);
+        assertTrue(report.endsWith("2 problems"), report);
+    }
+
+    @Test
+    void validateReportsTheSameAndWritesNothing() throws IOException {
+        project.write("statements.csv", project.read("statements.csv") + "short,atlantis,partnerOf\n");
+        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Loader.validate(project.layout, quiet()));
+        assertTrue(e.getMessage().contains("data/statements.csv:10:4: row has 3 fields"), e.getMessage());
+        assertEquals(before, dump());
+        try (Stream<Path> s = Files.list(project.layout.tmpDir())) {
+            assertEquals(List.of(), s.toList(), "validate leaves no scratch files behind");
+        }
+    }
+
+    private String assertRejected(String expected) throws IOException {
+        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Loader.load(project.layout, db, quiet()));
+        assertTrue(e.getMessage().contains(expected), "expected «" + expected + "» in:\n" + e.getMessage());
+        assertEquals(generationBefore, Files.readSymbolicLink(db), "the link still points at the previous database");
+        assertEquals(before, dump(), "the previous database is unchanged");
+        try (Stream<Path> s = Files.list(db.getParent())) {
+            long generations = s.filter(p -> p.getFileName().toString().matches("kg\\.\\d.*")).count();
+            assertEquals(1, generations, "the failed build left no directory behind");
+        }
+        return e.getMessage();
+    }
+
+    /** Every quad of the current database, sorted, as N-Quads. */
+    private String dump() {
+        Dataset ds = KgStore.open(project.layout.configFile(), db);
+        try {
+            ds.begin(TxnType.READ);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RDFDataMgr.write(out, ds.asDatasetGraph(), Lang.NQUADS);
+            ds.end();
+            return String.join("\n", Stream.of(out.toString(StandardCharsets.UTF_8).split("\n")).sorted().toList());
+        } finally {
+            ds.close();
+        }
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
