@@ -115,10 +115,16 @@ public final class Loader {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
-                if (!pipeline.problems().isEmpty() || !keep) ds.abort();
+                for (String w : pipeline.warnings()) out.println("warning: " + w);
             }
-            for (String w : pipeline.warnings()) out.println("warning: " + w);
-            if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
+            if (!pipeline.problems().isEmpty()) {
+                ds.abort();
+                throw new LoadFailedException(pipeline.problems().report());
+            }
+            if (!keep) {
+                ds.abort();
+                return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
+            }
             ds.commit();
             ds.begin(TxnType.READ);
             try {
@@ -128,7 +134,8 @@ public final class Loader {
                 ds.end();
             }
         } finally {
-            if (ds.isInTransaction()) ds.end();
+            // Anything that went wrong half-way: the write is abandoned, nothing is committed.
+            if (ds.isInTransaction()) ds.abort();
             ds.close();
         }
         return new Summary(sizes, Duration.between(t0, Instant.now()), dir);

@@ -310,7 +310,7 @@ public final class RowMapper {
         if (likelihood != null) emit(g, st, Vocab.LIKELIHOOD, Vocab.kg(likelihood));
         if (scenario != null) {
             emit(g, st, Vocab.SCENARIO, scenario);
-            emit(g, st, Vocab.STEP, NodeFactory.createLiteralDT(Integer.toString(step), XSDDatatype.XSDpositiveInteger));
+            emit(g, st, Vocab.STEP, NodeFactory.createLiteralDT(Integer.toString(step), XSDDatatype.XSDinteger));
         }
         TimeValue precisionOf = null;
         for (var tv : List.of(Map.entry(Vocab.POINT_IN_TIME, java.util.Optional.ofNullable(point)),
@@ -392,7 +392,7 @@ public final class RowMapper {
 
     private void reference(Node g, Node s, Evidence ev) {
         emit(g, s, Vocab.SOURCE_PROP, ev.source());
-        emit(g, s, Vocab.PARAGRAPH, NodeFactory.createLiteralDT(Integer.toString(ev.paragraph()), XSDDatatype.XSDpositiveInteger));
+        emit(g, s, Vocab.PARAGRAPH, NodeFactory.createLiteralDT(Integer.toString(ev.paragraph()), XSDDatatype.XSDinteger));
         emit(g, s, Vocab.QUOTE, NodeFactory.createLiteralString(ev.quote()));
     }
 

@@ -95,6 +95,16 @@ class LoaderTest {
     }
 
     @Test
+    void validateAcceptsGoodDataAndLeavesNothingBehind() throws Exception {
+        Path before = Files.readSymbolicLink(db);
+        Loader.validate(project.layout, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals(before, Files.readSymbolicLink(db));
+        try (var s = Files.list(project.layout.tmpDir())) {
+            assertEquals(0, s.count(), "validate's scratch database is gone");
+        }
+    }
+
+    @Test
     void everyNodeRemembersItsCsvRow() {
         assertEquals(Set.of("data/statements.csv:9"), col("SELECT ?o { kgs:grain kg:definedAt ?o }"));
     }

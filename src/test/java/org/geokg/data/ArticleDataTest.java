@@ -1,0 +1,274 @@
+package org.geokg.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.geokg.Sparql;
+import org.geokg.TestProject;
+import org.geokg.load.Articles;
+import org.geokg.load.Loader;
+import org.geokg.load.Materializer;
+import org.geokg.load.Ontology;
+import org.geokg.load.Vocab;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The project's real data: the whole article, with provenance and modality, as issue 3 asks.
+ * Expected values here are read off the article by hand, not off the loaded data.
+ */
+class ArticleDataTest {
+    static final Path HOME = TestProject.realHome();
+    static final Path ARTICLE = HOME.resolve("../shared/sources/russia-iran-2025.txt").normalize();
+    static final Path VERIFIED = HOME.resolve("../shared/wikidata/verified.tsv").normalize();
+    /** The body paragraphs: every line of the article but the headings on lines 4 and 7. */
+    static final Set<Integer> BODY_PARAGRAPHS = Set.of(1, 2, 3, 5, 6, 8, 9, 10, 11);
+
+    @TempDir static Path tmp;
+    static TestProject project;
+    static Path db;
+
+    @BeforeAll
+    static void loadTheRealData() {
+        project = TestProject.real(tmp);
+        db = project.layout.defaultDb();
+        // Loading runs the SHACL shapes too: a violation would fail here with its CSV line.
+        Loader.load(project.layout, db, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    static Set<String> col(String q) { return Sparql.column(project.layout, db, q); }
+
+    /** Rows of every CSV table under data/ that has the given column. */
+    static List<CSVRecord> rowsWith(String column) throws IOException {
+        List<CSVRecord> rows = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(HOME.resolve("data"))) {
+            for (Path csv : s.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                    for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r))
+                        if (rec.isMapped(column)) rows.add(rec);
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void everyEvidenceQuoteIsAVerbatimSpanOfItsParagraph() throws IOException {
+        assumeTrue(Files.isRegularFile(ARTICLE), "skipped: the article is not at " + ARTICLE
+                + " (../shared/sources/ is absent), so quotes cannot be checked against it");
+        Articles article = Articles.read(ARTICLE);
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (CSVRecord r : rowsWith("quote")) {
+            if (!r.get("source").equals("russia-iran-2025")) continue;
+            checked++;
+            int para = Integer.parseInt(r.get("paragraph"));
+            if (!BODY_PARAGRAPHS.contains(para) && !(para == 4 || para == 7))
+                wrong.add(r.get("id") + ": paragraph " + para + " is not in the article");
+            else if (!article.quotes(para, r.get("quote")))
+                wrong.add(r.get("id") + ": «" + r.get("quote") + "» is not in paragraph " + para);
+            if (r.get("quote").split("\\s+").length > 30) wrong.add(r.get("id") + ": quote longer than 30 words");
+        }
+        assertTrue(checked > 100, "quotes checked: " + checked);
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void theSourceIsDescribedWithTheHashOfTheArticle() throws IOException {
+        assertEquals(Set.of("2025-03|en"),
+                col("SELECT (CONCAT(STR(?d), '|', ?l) AS ?x) { src:russia-iran-2025 a kg:Source ; kg:published ?d ;"
+                        + " <http://purl.org/dc/terms/language> ?l ; <http://purl.org/dc/terms/title> ?t }"));
+        assumeTrue(Files.isRegularFile(ARTICLE), "skipped: the article is not at " + ARTICLE);
+        assertEquals(Set.of(Articles.read(ARTICLE).sha256()), col("SELECT ?h { src:russia-iran-2025 kg:sha256 ?h }"));
+    }
+
+    @Test
+    void everyBodyParagraphIsCitedAndTheWholeArticleIsThere() {
+        Set<String> cited = col("SELECT DISTINCT (STR(?p) AS ?x) { ?c a kg:Claim ; kg:paragraph ?p }");
+        Set<String> expected = new TreeSet<>();
+        BODY_PARAGRAPHS.forEach(p -> expected.add(Integer.toString(p)));
+        assertEquals(expected, cited);
+        long statements = col("SELECT ?c { ?c a kg:Claim }").size();
+        assertTrue(statements > 120, "statements: " + statements + "; the whole article holds well over a hundred");
+        for (int p : BODY_PARAGRAPHS) {
+            long n = col("SELECT ?c { ?c a kg:Claim ; kg:paragraph " + p + " }").size();
+            assertTrue(n >= 5, "paragraph " + p + " has only " + n + " statements");
+        }
+    }
+
+    @Test
+    void noClaimThatIsNotAStatedFactIsAPlainTriple() {
+        // What the stated facts justify, with everything the ontology makes of them.
+        Graph ontologyGraph = GraphFactory.createDefaultGraph();
+        for (String f : List.of("kg.ttl", "cameo.ttl"))
+            if (Files.exists(HOME.resolve("ontology").resolve(f)))
+                RDFDataMgr.read(ontologyGraph, HOME.resolve("ontology").resolve(f).toString());
+        Ontology ontology = new Ontology(ontologyGraph);
+        Set<Triple> justified = new HashSet<>();
+        Materializer m = new Materializer(ontology, q -> justified.add(q.asTriple()));
+        for (Map<String, String> r : Sparql.select(project.layout, db,
+                "SELECT ?s ?p ?o { ?c kg:modality kg:StatedFact ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"))
+            m.add(org.apache.jena.sparql.core.Quad.create(Node.ANY, triple(r)));
+        List<String> leaked = new ArrayList<>();
+        List<Map<String, String>> others = Sparql.select(project.layout, db,
+                "SELECT ?c ?s ?p ?o { ?c kg:modality ?m ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ."
+                        + " FILTER(?m != kg:StatedFact) ?s ?p ?o }");
+        for (Map<String, String> r : others)
+            if (!justified.contains(triple(r))) leaked.add(r.get("c"));
+        assertEquals(List.of(), leaked, "claims that are not stated facts but appear as plain triples");
+        long nonFacts = col("SELECT ?c { ?c kg:modality ?m FILTER(?m != kg:StatedFact) }").size();
+        assertTrue(nonFacts >= 20, "reports, assessments, fears and hypotheticals: " + nonFacts);
+    }
+
+    private static Triple triple(Map<String, String> r) {
+        Node o = r.get("o").startsWith("http") ? Vocab.iri(r.get("o")) : null;
+        // Literal objects: compare through the lexical form (the ASK above already matched them).
+        if (o == null) o = org.apache.jena.graph.NodeFactory.createLiteralString(r.get("o"));
+        return Triple.create(Vocab.iri(r.get("s")), Vocab.iri(r.get("p")), o);
+    }
+
+    @Test
+    void theArticlesModalitiesAreKept() {
+        // ¶2 "According to the Russian media, the exercises involved warships and aviation"
+        assertTrue(col("SELECT ?c { ?c kg:modality kg:AttributedReport ; kg:paragraph 2 ; kg:attributedTo ?m ."
+                + " ?m rdfs:label ?l FILTER(CONTAINS(LCASE(?l), 'russian media')) }").size() >= 2);
+        // ¶3 "likely seeks", ¶8 "Undoubtedly", ¶10 "it is unlikely", ¶11 "it is likely that"
+        assertEquals(Set.of("3", "8", "10", "11"),
+                filterTo(Set.of("3", "8", "10", "11"), col("SELECT DISTINCT (STR(?p) AS ?x) { ?c kg:modality kg:AuthorAssessment ; kg:paragraph ?p }")));
+        assertTrue(col("SELECT ?c { ?c kg:modality kg:AuthorAssessment ; kg:paragraph 10 ; kg:likelihood kg:Unlikely }").size() >= 1);
+        assertTrue(col("SELECT ?c { ?c kg:modality kg:AuthorAssessment ; kg:paragraph 8 ; kg:likelihood kg:Certain }").size() >= 1);
+        // ¶8 "Policymakers in Tehran fear that if ..., it might ... thus enabling ...": ordered steps
+        assertStepsInOrder("SELECT (STR(?n) AS ?x) { ?c kg:modality kg:Fear ; kg:paragraph 8 ; kg:scenario ?s ; kg:step ?n }");
+        // ¶11 "if Russia seeks ..., the Kremlin may reward ...": a hypothetical scenario
+        assertStepsInOrder("SELECT (STR(?n) AS ?x) { ?c kg:modality kg:Hypothetical ; kg:paragraph 11 ; kg:scenario ?s ; kg:step ?n }");
+    }
+
+    private static Set<String> filterTo(Set<String> keep, Set<String> s) {
+        Set<String> out = new TreeSet<>(s);
+        out.retainAll(keep);
+        return out;
+    }
+
+    private static void assertStepsInOrder(String q) {
+        Set<Integer> steps = new TreeSet<>();
+        col(q).forEach(s -> steps.add(Integer.parseInt(s)));
+        assertTrue(steps.size() >= 2, "a scenario of at least two steps: " + steps);
+        for (int i = 1; i <= steps.size(); i++) assertTrue(steps.contains(i), "steps numbered 1.." + steps.size() + ": " + steps);
+    }
+
+    @Test
+    void datesAreNoMorePreciseThanTheArticle() {
+        // The only days the article names: "On March 12" (the drills) and "January 17" (the treaty).
+        Set<String> days = col("SELECT DISTINCT (STR(?d) AS ?x) { ?s ?p ?d FILTER(DATATYPE(?d) = xsd:date) }");
+        assertTrue(Set.of("2025-03-12", "2025-01-17").containsAll(days), "days: " + days);
+        // "Since 2019, Russia has become the sole exporter of arms to Iran": a year, not a day.
+        assertTrue(col("SELECT ?c { ?c kg:paragraph 8 ; kg:startTime ?t FILTER(DATATYPE(?t) = xsd:gYear && STR(?t) = '2019') }").size() >= 1);
+        // "several times in 2024 and early 2025": early 2025 is a range.
+        assertTrue(col("SELECT ?c { ?c kg:paragraph 9 ; kg:earliestTime ?e ; kg:latestTime ?l }").size() >= 1);
+    }
+
+    @Test
+    void onlyVerifiedWikidataIdsAndEveryVerifiedEntityLinked() throws IOException {
+        assumeTrue(Files.isRegularFile(VERIFIED), "skipped: " + VERIFIED + " is absent");
+        Map<String, String> verified = new HashMap<>();
+        for (String line : Files.readAllLines(VERIFIED).subList(1, Files.readAllLines(VERIFIED).size())) {
+            String[] f = line.split("\t");
+            if (f.length >= 2) verified.put(f[1].strip(), f[0].strip());
+        }
+        // Anywhere in the project's files: ontology, data, queries, notebooks, test fixtures.
+        Pattern qid = Pattern.compile("(?:wd:|wikidata\\.org/entity/|^|,)(Q[0-9]+)\\b", Pattern.MULTILINE);
+        List<String> unknown = new ArrayList<>();
+        for (String dir : List.of("ontology", "data", "queries", "notebooks", "src")) {
+            Path d = HOME.resolve(dir);
+            if (!Files.isDirectory(d)) continue;
+            try (Stream<Path> s = Files.walk(d)) {
+                for (Path f : s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(ttl|csv|rq|ipynb|tsv|java|md)$")).toList()) {
+                    Matcher mt = qid.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                    while (mt.find()) if (!verified.containsKey(mt.group(1))) unknown.add(HOME.relativize(f) + ": " + mt.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), unknown, "Wikidata ids not in verified.tsv");
+        // Each linked entity is the one verified.tsv names.
+        for (Map<String, String> r : Sparql.select(project.layout, db,
+                "SELECT ?e ?l ?w { ?e owl:sameAs ?w ; rdfs:label ?l FILTER(STRSTARTS(STR(?w), 'http://www.wikidata.org/entity/')) }")) {
+            String q = r.get("w").substring("http://www.wikidata.org/entity/".length());
+            String vlabel = verified.get(q);
+            assertTrue(vlabel != null && (vlabel.contains(r.get("l")) || r.get("l").contains(vlabel.replaceAll(" \\(.*", ""))),
+                    r.get("e") + " labelled " + r.get("l") + " is linked to " + q + " which verified.tsv calls " + vlabel);
+        }
+        // Every verified entity the data has (by label or alternative label) is linked.
+        Set<String> linkedLabels = col("SELECT ?l { ?e owl:sameAs ?w ; rdfs:label|skos:altLabel ?l }");
+        for (Map<String, String> r : Sparql.select(project.layout, db,
+                "SELECT ?e ?l { ?e rdfs:label|skos:altLabel ?l ; kg:source ?src }")) {
+            for (var v : verified.entrySet()) {
+                if (v.getValue().contains("(class)")) continue;
+                if (v.getValue().replaceAll(" \\(.*", "").equalsIgnoreCase(r.get("l")))
+                    assertTrue(linkedLabels.contains(r.get("l")) || !col("SELECT ?w { <" + r.get("e") + "> owl:sameAs ?w }").isEmpty(),
+                            r.get("e") + " (" + r.get("l") + ") is in verified.tsv as " + v.getKey() + " but has no owl:sameAs");
+            }
+        }
+    }
+
+    @Test
+    void everyOntologyTermIsDocumentedAndAtHome() {
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFDataMgr.read(g, HOME.resolve("ontology/kg.ttl").toString());
+        List<String> undocumented = new ArrayList<>();
+        int terms = 0;
+        for (Node kind : List.of(OWL2.Class.asNode(), OWL2.ObjectProperty.asNode(), OWL2.DatatypeProperty.asNode(),
+                OWL2.NamedIndividual.asNode())) {
+            for (Triple t : g.find(Node.ANY, RDF.type.asNode(), kind).toList()) {
+                Node term = t.getSubject();
+                if (!term.isURI() || !term.getURI().startsWith(Vocab.KG)) continue;
+                terms++;
+                if (!g.contains(term, RDFS.label.asNode(), Node.ANY)) undocumented.add(term.getLocalName() + " (label)");
+                if (!g.contains(term, RDFS.comment.asNode(), Node.ANY)
+                        && !g.contains(term, Vocab.iri(Vocab.SKOS + "definition"), Node.ANY))
+                    undocumented.add(term.getLocalName() + " (definition)");
+                if (!g.contains(term, RDFS.isDefinedBy.asNode(), Vocab.iri(Vocab.ONTOLOGY_IRI)))
+                    undocumented.add(term.getLocalName() + " (rdfs:isDefinedBy)");
+            }
+        }
+        assertTrue(terms > 60, "terms: " + terms);
+        assertEquals(List.of(), undocumented);
+    }
+
+    @Test
+    void eventsAreClassifiedWithCameoCodes() {
+        // Every event in the data has a CAMEO concept from the published SKOS scheme.
+        Set<String> uncoded = col("SELECT ?e { ?e a kg:Event FILTER NOT EXISTS { ?e kg:cameoCode ?c . ?c skos:inScheme ?scheme } }");
+        assertEquals(Set.of(), uncoded);
+        assertTrue(col("SELECT ?c { ?c a skos:Concept ; skos:notation ?n ; skos:inScheme ?s }").size() >= 5);
+    }
+}
