@@ -115,7 +115,24 @@ public final class Generations {
         complete.sort(Comparator.comparing(Path::getFileName));
         if (!complete.isEmpty()) complete.remove(complete.size() - 1);
         doomed.addAll(complete);
-        doomed.forEach(Generations::deleteTree);
+        for (Path g : doomed)
+            if (!servedByAnotherProcess(g)) deleteTree(g);
+    }
+
+    /**
+     * Whether another live process has the generation open: TDB2 writes the PID of the process
+     * using a database into its {@code tdb.lock}. A server keeps serving the generation it started
+     * with, so however many loads happen meanwhile, its files must stay until it stops.
+     */
+    static boolean servedByAnotherProcess(Path generation) {
+        Path lock = generation.resolve(KgStore.TDB_DIR).resolve("tdb.lock");
+        try {
+            long pid = Long.parseLong(Files.readString(lock).strip());
+            return pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Generation directories beside the link, complete or not, never the link itself. */
