@@ -19,6 +19,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.geokg.federation.Federation;
 import org.geokg.query.QueryFiles;
 import org.geokg.store.Layout;
 
@@ -57,6 +58,7 @@ public final class QueryCommand implements Callable<Integer> {
         } catch (QueryParseException e) {
             throw new UserError(file + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage());
         }
+        Federation.installFromEnvironment(); // SERVICE: allow-list, kg.service.override, User-Agent
         Dataset ds = Commands.openExisting(layout, db);
         try {
             ds.begin(TxnType.READ);
