@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.jena.assembler.Assembler;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.query.text.assembler.TextVocab;
@@ -66,7 +67,18 @@ public final class KgStore {
         } catch (IOException e) {
             throw new StoreException("cannot create database directory: " + e.getMessage(), e);
         }
-        Object ds = Assembler.general().open(root);
+        Object ds;
+        try {
+            ds = Assembler.general().open(root);
+        } catch (RuntimeException e) {
+            // TDB2 allows one process per database; say so plainly instead of an assembler trace.
+            for (Throwable t = e; t != null; t = t.getCause())
+                if (t instanceof DBOpEnvException && String.valueOf(t.getMessage()).contains("held by process"))
+                    throw new StoreException("the database is in use by another process ("
+                            + t.getMessage().replaceAll(".*held by ", "") + "), probably a running 'kg serve': "
+                            + "query it over HTTP instead, or stop it first", e);
+            throw e;
+        }
         if (!(ds instanceof Dataset dataset))
             throw new StoreException(configFile + ": " + root + " does not assemble to a dataset");
         return dataset;
