@@ -43,6 +43,11 @@ public final class Main implements Runnable {
                 cmd.getErr().println(ex.getMessage());
                 return ex instanceof org.geokg.load.LoadFailedException ? 1 : 2;
             }
+            // A query that fails while running (a refused or unreachable SERVICE, a timeout).
+            if (ex instanceof org.apache.jena.query.QueryException) {
+                cmd.getErr().println("query failed: " + ex.getMessage());
+                return 1;
+            }
             throw ex;
         });
         return cl;

@@ -1,0 +1,145 @@
+package org.geokg.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryFactory;
+import org.geokg.TestProject;
+import org.geokg.cli.Main;
+import org.geokg.load.Loader;
+import org.geokg.store.KgStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every query under queries/ against a database loaded from the real data, compared with its
+ * hand-written expected result under queries/expected/ (federated ones: see FederatedQueriesTest).
+ */
+class QueryLibraryTest {
+    @TempDir static Path tmp;
+    static TestProject project;
+    static Path db;
+    static Dataset ds;
+
+    static final Path QUERIES = TestProject.realHome().resolve("queries");
+
+    @BeforeAll
+    static void load() {
+        project = TestProject.real(tmp);
+        db = project.layout.defaultDb();
+        Loader.load(project.layout, db, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ds = KgStore.open(project.layout.configFile(), db);
+    }
+
+    @AfterAll
+    static void close() {
+        if (ds != null) ds.close();
+    }
+
+    static List<String> names() {
+        return QueryFiles.names(QUERIES);
+    }
+
+    static String text(String name) {
+        try {
+            return Files.readString(QUERIES.resolve(name + ".rq"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static boolean federated(String name) {
+        return ExpectedResults.SERVICE.matcher(QueryFactory.create(text(name)).toString()).find();
+    }
+
+    @Test
+    void theLibraryHasAtLeastThirtyQueriesEachWithAQuestionAndAnExpectedResult() throws IOException {
+        List<String> names = names();
+        assertTrue(names.size() >= 30, "at least 30 queries, found " + names.size());
+        for (String n : names) {
+            String first = text(n).lines().findFirst().orElse("");
+            assertTrue(first.startsWith("# Question: ") && first.contains("?"),
+                    n + ".rq must start with a '# Question: ...?' line, not: " + first);
+            assertTrue(Files.isRegularFile(ExpectedResults.expectedFile(QUERIES, n)), "no expected result for " + n);
+        }
+        // and no expected result without its query
+        Set<String> orphans = new TreeSet<>();
+        try (Stream<Path> s = Files.list(QUERIES.resolve("expected"))) {
+            s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".csv"))
+                    .map(f -> f.substring(0, f.length() - 4)).filter(f -> !names.contains(f)).forEach(orphans::add);
+        }
+        assertEquals(Set.of(), orphans, "expected results without a query");
+        long fed = names.stream().filter(QueryLibraryTest::federated).count();
+        assertTrue(fed >= 3, "at least three Wikidata-federated queries, found " + fed);
+    }
+
+    @TestFactory
+    List<DynamicTest> everyQueryGivesItsExpectedResult() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : names()) {
+            if (federated(name)) continue;
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                ExpectedResults.Expected exp = ExpectedResults.read(ExpectedResults.expectedFile(QUERIES, name));
+                List<List<String>> actual = ExpectedResults.run(ds, text(name), exp.vars());
+                ExpectedResults.assertMatches(exp, actual);
+            }));
+        }
+        assertTrue(tests.size() >= 30, "at least 30 local queries, found " + tests.size());
+        return tests;
+    }
+
+    /** {@code kg query NAME --format csv} finds the query by name and prints its result. */
+    @Test
+    void kgQueryRunsALibraryQueryByName() {
+        String home = System.getProperty("kg.home");
+        String state = System.getProperty("kg.state");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int code;
+        ds.close(); // the CLI opens the database itself; its text index allows one writer per JVM
+        try {
+            System.setProperty("kg.home", project.layout.home().toString());
+            System.setProperty("kg.state", project.layout.state().toString());
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = Main.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                    .execute("query", "ceasefire", "--format", "csv");
+        } finally {
+            System.setOut(stdout);
+            restore("kg.home", home);
+            restore("kg.state", state);
+            ds = KgStore.open(project.layout.configFile(), db);
+        }
+        assertEquals(0, code, err.toString());
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(List.of(
+                "agreement,broker,party,days,scope",
+                "https://w3id.org/geokg/resource/ceasefire-2025,https://w3id.org/geokg/resource/united-states,https://w3id.org/geokg/resource/russia,30,partial",
+                "https://w3id.org/geokg/resource/ceasefire-2025,https://w3id.org/geokg/resource/united-states,https://w3id.org/geokg/resource/ukraine,30,partial"),
+                lines);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) System.clearProperty(key);
+        else System.setProperty(key, value);
+    }
+}
