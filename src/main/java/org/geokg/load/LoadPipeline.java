@@ -66,6 +66,11 @@ public final class LoadPipeline {
             problems.add(rel(layout.shapesFile()), 0, 0, "SHACL shapes file not found; expected the shapes every load must satisfy");
         if (!problems.isEmpty()) return;
 
+        // Stored with the data, so exports and Fuseki's RDF answers read kgr:russia, not full IRIs.
+        prefixes.setNsPrefix("kg", Vocab.KG).setNsPrefix("kgr", Vocab.RESOURCE).setNsPrefix("kgs", Vocab.STATEMENT)
+                .setNsPrefix("src", Vocab.SOURCE);
+        prefixes.getNsPrefixMap().forEach((prefix, iri) -> target.prefixes().add(prefix, iri));
+
         Ontology ontology = new Ontology(ontologyGraph);
         RowMapper.Registry registry = node -> definedAt(target, node);
         QuadSink sink = new Materializer(ontology, target::add);
