@@ -94,6 +94,17 @@ class BrokenInputTest {
     }
 
     @Test
+    void aShapeViolationNamesTheCsvRowItCameFrom() throws IOException {
+        // The fixture's shapes ask for at least two parties to a treaty; this one has one.
+        project.write("entities.csv", project.read("entities.csv")
+                + "pact,Treaty,Atlantis pact,,,,fixture,1,signed a treaty in Poseidonia\n");
+        project.write("statements.csv", project.read("statements.csv")
+                + "pact-party,pact,party,atlantis" + GOOD_ROW_TAIL + "\n");
+        String report = assertRejected("data/entities.csv:6: SHACL violation: focus kgr:pact, path kg:party");
+        assertTrue(report.contains("a treaty has at least two parties"), report);
+    }
+
+    @Test
     void anEmptyFile() throws IOException {
         project.write("more.csv", "");
         assertRejected("data/more.csv:1:1: empty file; expected a header row");
