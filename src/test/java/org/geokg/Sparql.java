@@ -57,7 +57,7 @@ public final class Sparql {
                 ds.end();
             }
         } finally {
-            ds.close();
+            KgStore.close(ds);
         }
     }
 
@@ -78,7 +78,7 @@ public final class Sparql {
                 ds.end();
             }
         } finally {
-            ds.close();
+            KgStore.close(ds);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.geokg.store.KgStore;
 import org.geokg.store.Layout;
 
 import picocli.CommandLine.Command;
@@ -58,7 +59,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (tmp != null) Files.deleteIfExists(tmp);
             throw e;
         } finally {
-            ds.close();
+            KgStore.close(ds);
         }
         if (tmp != null) Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return 0;

@@ -21,6 +21,7 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.geokg.federation.Federation;
 import org.geokg.query.QueryFiles;
+import org.geokg.store.KgStore;
 import org.geokg.store.Layout;
 
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ public final class QueryCommand implements Callable<Integer> {
                 ds.end();
             }
         } finally {
-            ds.close();
+            KgStore.close(ds);
         }
         return 0;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -35,6 +36,10 @@ public final class LoadPipeline {
     private final Layout layout;
     private final Problems problems = new Problems();
     private final List<String> warnings = new ArrayList<>();
+    /** Rows mapped per write transaction: large enough to be quick, small enough to keep memory flat. */
+    static final int ROWS_PER_CHECKPOINT = 20_000;
+    private Runnable checkpoint = () -> { };
+    private int rowsSinceCheckpoint;
 
     public LoadPipeline(Layout layout) {
         this.layout = layout;
@@ -43,8 +48,15 @@ public final class LoadPipeline {
     public Problems problems() { return problems; }
     public List<String> warnings() { return warnings; }
 
-    /** Runs everything into {@code target}, which must be in a write transaction. */
-    public void run(DatasetGraph target) throws IOException {
+    /**
+     * Runs everything into {@code target}, which must be in a write transaction. Every
+     * {@link #ROWS_PER_CHECKPOINT} rows it calls {@code checkpoint}, which commits and begins a new
+     * write transaction: one transaction for the whole input would keep growing in memory. The
+     * target is a fresh directory that nobody reads until the load is published, so committing
+     * part of it is safe; a load that fails deletes it.
+     */
+    public void run(DatasetGraph target, Runnable checkpoint) throws IOException {
+        this.checkpoint = checkpoint;
         if (!Files.isDirectory(layout.dataDir()))
             problems.add(rel(layout.dataDir()), 0, 0, "data directory not found; expected CSV tables there");
         if (!Files.isDirectory(layout.ontologyDir()))
@@ -82,9 +94,9 @@ public final class LoadPipeline {
             Table t = reader.open();
             if (t != null) tables.computeIfAbsent(t, k -> new ArrayList<>()).add(reader);
         }
-        for (CsvTableReader r : tables.getOrDefault(Table.SOURCES, List.of())) r.rows(mapper::source);
-        for (CsvTableReader r : tables.getOrDefault(Table.ENTITIES, List.of())) r.rows(mapper::entity);
-        for (CsvTableReader r : tables.getOrDefault(Table.STATEMENTS, List.of())) r.rows(mapper::statement);
+        for (CsvTableReader r : tables.getOrDefault(Table.SOURCES, List.of())) r.rows(checkpointed(mapper::source));
+        for (CsvTableReader r : tables.getOrDefault(Table.ENTITIES, List.of())) r.rows(checkpointed(mapper::entity));
+        for (CsvTableReader r : tables.getOrDefault(Table.STATEMENTS, List.of())) r.rows(checkpointed(mapper::statement));
         if (tables.getOrDefault(Table.SOURCES, List.of()).isEmpty())
             problems.add(rel(layout.dataDir()), 0, 0, "no sources table; expected a CSV file with a sources header");
 
@@ -92,6 +104,16 @@ public final class LoadPipeline {
         if (problems.isEmpty())
             ShapeCheck.check(shapes, target.getUnionGraph(), n -> definedAt(target, n), prefixes,
                     rel(layout.shapesFile()), problems);
+    }
+
+    private Consumer<CsvRow> checkpointed(Consumer<CsvRow> mapping) {
+        return row -> {
+            mapping.accept(row);
+            if (++rowsSinceCheckpoint >= ROWS_PER_CHECKPOINT) {
+                rowsSinceCheckpoint = 0;
+                checkpoint.run();
+            }
+        };
     }
 
     private static String definedAt(DatasetGraph dsg, Node node) {

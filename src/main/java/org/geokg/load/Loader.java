@@ -111,7 +111,10 @@ public final class Loader {
         try {
             ds.begin(TxnType.WRITE);
             try {
-                pipeline.run(ds.asDatasetGraph());
+                pipeline.run(ds.asDatasetGraph(), () -> {
+                    ds.commit();
+                    ds.begin(TxnType.WRITE);
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -136,7 +139,7 @@ public final class Loader {
         } finally {
             // Anything that went wrong half-way: the write is abandoned, nothing is committed.
             if (ds.isInTransaction()) ds.abort();
-            ds.close();
+            KgStore.close(ds);
         }
         return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
     }

@@ -6,11 +6,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,17 +25,13 @@ import org.slf4j.LoggerFactory;
  * Note: "this machine" is the TCP peer address. Behind a reverse proxy on the same host every
  * request looks local, so such a proxy must not forward {@code /$/}.
  */
-public final class AdminGuardFilter implements Filter {
+public final class AdminGuardFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AdminGuardFilter.class);
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse resp)) {
-            chain.doFilter(request, response);
-            return;
-        }
         if (!isLoopback(req.getRemoteAddr())) {
             LOG.info("403 {} {} from {}: the admin area answers to localhost only",
                     req.getMethod(), req.getRequestURI(), req.getRemoteAddr());
@@ -51,7 +45,7 @@ public final class AdminGuardFilter implements Filter {
                     "The admin area is read-only: datasets are built with 'kg load', not over HTTP.");
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(req, resp);
     }
 
     static boolean isLoopback(String addr) {

@@ -16,13 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * A refused request also gets {@code Connection: close}, so the server does not drain the rest.
  * The URL and headers are bounded separately by the Jetty request header size (see {@link KgServer}).
  */
-public final class BodyLimitFilter implements Filter {
+public final class BodyLimitFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(BodyLimitFilter.class);
     private static final String FORM = "application/x-www-form-urlencoded";
 
@@ -58,12 +56,8 @@ public final class BodyLimitFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse resp)) {
-            chain.doFilter(request, response);
-            return;
-        }
         long declared = req.getContentLengthLong();
         if (declared > maxBytes) {
             refuse(req, resp, declared + " bytes");
@@ -75,10 +69,10 @@ public final class BodyLimitFilter implements Filter {
                 refuse(req, resp, "more than " + maxBytes + " bytes (chunked)");
                 return;
             }
-            chain.doFilter(new BufferedBodyRequest(req, body), response);
+            chain.doFilter(new BufferedBodyRequest(req, body), resp);
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(req, resp);
     }
 
     /** A body without Content-Length: chunked, or (HTTP/1.0 style) one that runs to the end. */

@@ -7,13 +7,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -47,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * final chunk and make a truncated body look complete before the failure is even known. The
  * container completes the response when the filter returns normally.
  */
-public final class CompleteResponseFilter implements Filter {
+public final class CompleteResponseFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(CompleteResponseFilter.class);
 
     private static final String TIMED_OUT = "Query timed out\n";
@@ -61,12 +59,8 @@ public final class CompleteResponseFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse resp)) {
-            chain.doFilter(request, response);
-            return;
-        }
         GuardedResponse guarded = new GuardedResponse(resp, bufferLimit);
         try {
             chain.doFilter(req, guarded);

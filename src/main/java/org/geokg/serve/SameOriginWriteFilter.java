@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,15 +22,14 @@ import org.slf4j.LoggerFactory;
  * {@code Origin}. Writes whose {@code Origin} is not this server are refused with 403. Clients
  * that are not browsers (curl, scripts) send no {@code Origin} and are unaffected.
  */
-final class SameOriginWriteFilter implements Filter {
+final class SameOriginWriteFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(SameOriginWriteFilter.class);
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof HttpServletRequest req && response instanceof HttpServletResponse resp
-                && !READ_METHODS.contains(req.getMethod())) {
+        if (!READ_METHODS.contains(req.getMethod())) {
             String origin = req.getHeader("Origin");
             if (origin != null && !sameOrigin(origin, req)) {
                 LOG.info("403 {} {}: cross-site write from Origin {}", req.getMethod(), req.getRequestURI(), origin);
@@ -44,7 +41,7 @@ final class SameOriginWriteFilter implements Filter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        chain.doFilter(req, resp);
     }
 
     static boolean sameOrigin(String origin, HttpServletRequest req) {

@@ -16,7 +16,10 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sys.JenaSystem;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.tdb2.assembler.VocabTDB2;
 import org.apache.jena.vocabulary.RDF;
 
@@ -46,7 +49,14 @@ public final class KgStore {
         if (!Files.isRegularFile(configFile))
             throw new StoreException("Fuseki configuration not found: " + configFile);
         Model config = RDFDataMgr.loadModel(configFile.toString());
+        // The real directory, not the link to it: TDB2 caches open databases by location, and one
+        // database reached under two names would be two caches of the same files.
         Path abs = dbDir.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(abs)) abs = abs.toRealPath();
+        } catch (IOException e) {
+            throw new StoreException("cannot resolve " + abs + ": " + e.getMessage(), e);
+        }
         replaceSingle(config, VocabTDB2.pLocation, config.createLiteral(abs.resolve(TDB_DIR).toString()), configFile);
         replaceSingle(config, TextVocab.pDirectory,
                 config.createResource(abs.resolve(TEXT_DIR).toUri().toString()), configFile);
@@ -82,6 +92,19 @@ public final class KgStore {
         if (!(ds instanceof Dataset dataset))
             throw new StoreException(configFile + ": " + root + " does not assemble to a dataset");
         return dataset;
+    }
+
+    /**
+     * Closes the dataset and its text index, and drops the TDB2 database from Jena's per-JVM
+     * connection cache: otherwise every database a long-running process ever opened (a benchmark,
+     * the tests, a server that loaded at start) would keep its node caches in memory.
+     */
+    public static void close(Dataset ds) {
+        DatasetGraph base = ds.asDatasetGraph();
+        // The text index wraps TDB2's switchable container, which is what TDB2 caches and expels.
+        while (!TDBInternal.isBackedByTDB(base) && base instanceof DatasetGraphWrapper w) base = w.getWrapped();
+        ds.close();
+        if (TDBInternal.isBackedByTDB(base)) TDBInternal.expel(base);
     }
 
     /** The text:TextDataset resource of the configuration. */

@@ -153,7 +153,7 @@ class BrokenInputTest {
             ds.end();
             return String.join("\n", Stream.of(out.toString(StandardCharsets.UTF_8).split("\n")).sorted().toList());
         } finally {
-            ds.close();
+            KgStore.close(ds);
         }
     }
 
