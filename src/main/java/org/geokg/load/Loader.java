@@ -10,10 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.TxnType;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.geokg.store.Generations;
 import org.geokg.store.KgStore;
 import org.geokg.store.Layout;
@@ -98,6 +97,9 @@ public final class Loader {
         return newest.isAfter(loadedAt.get()) ? "data/ or ontology/ changed since the last load" : null;
     }
 
+    private static final String COUNT_PER_GRAPH =
+            "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
+
     private static Summary build(Layout layout, Path dir, PrintStream out, boolean keep) {
         Instant t0 = Instant.now();
         try {
@@ -130,9 +132,11 @@ public final class Loader {
             }
             ds.commit();
             ds.begin(TxnType.READ);
-            try {
-                DatasetGraph dsg = ds.asDatasetGraph();
-                dsg.listGraphNodes().forEachRemaining((Node g) -> sizes.put(g.getURI(), (long) dsg.getGraph(g).size()));
+            // Counted by the query engine, which decodes only the graph names: iterating the triples
+            // would decode every node through TDB2's node cache, whose size is capped by count, not bytes.
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(COUNT_PER_GRAPH).build()) {
+                qe.execSelect().forEachRemaining(row ->
+                        sizes.put(row.getResource("g").getURI(), row.getLiteral("n").getLong()));
             } finally {
                 ds.end();
             }
