@@ -20,9 +20,8 @@ final class Commands {
         return layout;
     }
 
-    /** Opens the complete database behind {@code db} (never loading one). */
-    static Dataset openExisting(Layout layout, Path db) {
-        Path link = db != null ? db : layout.defaultDb();
+    /** Opens the complete database behind {@code link} (never loading one). */
+    static Dataset openExisting(Layout layout, Path link) {
         if (new Generations(link).current().isEmpty())
             throw new UserError("no database at " + link + "; run 'kg load' first");
         if (!Files.isRegularFile(layout.configFile()))

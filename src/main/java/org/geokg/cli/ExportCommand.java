@@ -16,6 +16,7 @@ import org.geokg.store.KgStore;
 import org.geokg.store.Layout;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -31,13 +32,12 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     Path output;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "Database path (default: var/db/kg).")
-    Path db;
+    @Mixin DatabaseOption database;
 
     @Override
     public Integer call() throws IOException {
         Layout layout = Commands.layout();
-        Dataset ds = Commands.openExisting(layout, db);
+        Dataset ds = Commands.openExisting(layout, database.resolve(layout));
         // Written to a temporary file first, so a failed export never leaves half a file behind.
         Path tmp = output == null ? null
                 : Files.createTempFile(output.toAbsolutePath().getParent(), ".export-", ".tmp");

@@ -7,6 +7,7 @@ import org.geokg.load.Loader;
 import org.geokg.store.Layout;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,14 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LoadCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR",
-            description = "Database path, a link to the newest load (default: var/db/kg).")
-    Path db;
+    @Mixin DatabaseOption database;
 
     @Override
     public Integer call() {
         Layout layout = Commands.layout();
-        Path target = db != null ? db : layout.defaultDb();
+        Path target = database.resolve(layout);
         Loader.Summary s = Loader.load(layout, target, System.out);
         var out = spec.commandLine().getOut();
         out.println("loaded " + target + " -> " + s.database().getFileName());

@@ -25,6 +25,7 @@ import org.geokg.store.KgStore;
 import org.geokg.store.Layout;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,8 +44,7 @@ public final class QueryCommand implements Callable<Integer> {
                     + "CONSTRUCT and DESCRIBE print Turtle.")
     Format format;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "Database path (default: var/db/kg).")
-    Path db;
+    @Mixin DatabaseOption database;
 
     @Override
     public Integer call() throws IOException {
@@ -60,7 +60,7 @@ public final class QueryCommand implements Callable<Integer> {
             throw new UserError(file + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage());
         }
         Federation.installFromEnvironment(); // SERVICE: allow-list, kg.service.override, User-Agent
-        Dataset ds = Commands.openExisting(layout, db);
+        Dataset ds = Commands.openExisting(layout, database.resolve(layout));
         try {
             ds.begin(TxnType.READ);
             try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {

@@ -19,6 +19,7 @@ import org.geokg.store.StoreException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,9 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "TCP port (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--db", paramLabel = "DIR",
-            description = "Database to serve, a link to the newest load (default: var/db/kg).")
-    Path db;
+    @Mixin DatabaseOption database;
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServeSettings.LOOPBACK,
             description = "Interface to listen on. Default: ${DEFAULT-VALUE}, this machine only; "
@@ -75,8 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             checkOptions();
             layout = Commands.layout();
-            Path database = db != null ? db.toAbsolutePath() : layout.defaultDb();
-            settings = new ServeSettings(layout.configFile(), database, layout.state(), host, port,
+            settings = new ServeSettings(layout.configFile(), database.resolve(layout), layout.state(), host, port,
                     Duration.ofMillis(Math.round(timeoutSeconds * 1000)), parseSize(maxBody), update,
                     Optional.ofNullable(passwd).map(Path::toAbsolutePath), ServeSettings.DEFAULT_RESPONSE_BUFFER);
         } catch (UserError | IllegalArgumentException e) {
