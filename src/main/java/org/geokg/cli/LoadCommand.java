@@ -30,6 +30,7 @@ public final class LoadCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("loaded " + target + " -> " + s.database().getFileName());
         out.print(s.describe());
+        out.flush();
         return 0;
     }
 }
