@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -173,8 +175,7 @@ public final class RowMapper {
         if (s != null && !register(c, "id", s)) return;
         String title = c.required("title");
         TimeValue published = c.time("published");
-        if (row.has("published") && published == null) { /* reported */ }
-        else if (published == null) c.required("published");
+        if (!row.has("published")) c.required("published");
         String language = c.required("language");
         if (!language.isEmpty() && !language.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*"))
             c.problem("language", "'" + language + "' is not a language tag; expected a BCP 47 tag such as en");
@@ -255,7 +256,6 @@ public final class RowMapper {
             c.problem("property", "'" + propName + "' is not a property of the ontology; expected a kg: object or datatype property local name such as participant");
             property = null;
         }
-        String evidenceLanguage = "en";
         Node value = null;
         String rawValue = c.required("value");
         String modalityName = c.required("modality").toLowerCase(Locale.ROOT);
@@ -294,10 +294,9 @@ public final class RowMapper {
             c.problem("latest", "latest " + latest.lexical() + " is before earliest " + earliest.lexical() + "; expected latest after earliest");
 
         Evidence ev = c.evidence();
-        evidenceLanguage = ev.language();
         if (property != null && !rawValue.isEmpty())
             value = kind == Ontology.PropertyKind.OBJECT ? objectValue(c, rawValue)
-                    : literalValue(c, property, rawValue, evidenceLanguage);
+                    : literalValue(c, property, rawValue, ev.language());
         if (st == null || !c.ok()) return;
 
         Node g = Vocab.sourceGraph(ev.sourceId());
@@ -312,17 +311,17 @@ public final class RowMapper {
             emit(g, st, Vocab.SCENARIO, scenario);
             emit(g, st, Vocab.STEP, NodeFactory.createLiteralDT(Integer.toString(step), XSDDatatype.XSDinteger));
         }
-        TimeValue precisionOf = null;
-        for (var tv : List.of(Map.entry(Vocab.POINT_IN_TIME, java.util.Optional.ofNullable(point)),
-                Map.entry(Vocab.START_TIME, java.util.Optional.ofNullable(start)),
-                Map.entry(Vocab.END_TIME, java.util.Optional.ofNullable(end)),
-                Map.entry(Vocab.EARLIEST_TIME, java.util.Optional.ofNullable(earliest)),
-                Map.entry(Vocab.LATEST_TIME, java.util.Optional.ofNullable(latest)))) {
-            if (tv.getValue().isEmpty()) continue;
-            emit(g, st, tv.getKey(), tv.getValue().get().literal());
-            if (precisionOf == null) precisionOf = tv.getValue().get();
-        }
-        if (precisionOf != null) emit(g, st, Vocab.TIME_PRECISION, Vocab.kg(precisionOf.precision().individual));
+        // The precision stated is that of the first time given, in this order.
+        Map<Node, TimeValue> times = new LinkedHashMap<>();
+        times.put(Vocab.POINT_IN_TIME, point);
+        times.put(Vocab.START_TIME, start);
+        times.put(Vocab.END_TIME, end);
+        times.put(Vocab.EARLIEST_TIME, earliest);
+        times.put(Vocab.LATEST_TIME, latest);
+        times.values().removeIf(Objects::isNull);
+        times.forEach((p, t) -> emit(g, st, p, t.literal()));
+        if (!times.isEmpty())
+            emit(g, st, Vocab.TIME_PRECISION, Vocab.kg(times.values().iterator().next().precision().individual));
         if (row.has("note")) emit(g, st, Vocab.CURATOR_NOTE, NodeFactory.createLiteralString(row.get("note")));
         reference(g, st, ev);
         // Only what the article states as fact becomes a plain triple; everything else stays a claim.
