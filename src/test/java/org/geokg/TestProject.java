@@ -47,7 +47,7 @@ public final class TestProject {
         copyTree(realHome().resolve("data"), p.layout.dataDir());
         copyTree(realHome().resolve("fuseki-config"), p.layout.configFile().getParent());
         copyTree(realHome().resolve("queries"), p.layout.queriesDir());
-        Path shared = realHome().resolve("../shared/sources").normalize();
+        Path shared = Layout.of(realHome()).sharedSources();
         if (Files.isDirectory(shared)) copyTree(shared, p.layout.sharedSources());
         return p;
     }

@@ -39,6 +39,7 @@ import org.geokg.load.Loader;
 import org.geokg.load.Materializer;
 import org.geokg.load.Ontology;
 import org.geokg.load.Vocab;
+import org.geokg.store.Layout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArticleDataTest {
     static final Path HOME = TestProject.realHome();
-    static final Path ARTICLE = HOME.resolve("../shared/sources/russia-iran-2025.txt").normalize();
+    static final Path ARTICLE = Layout.of(HOME).sharedSources().resolve("russia-iran-2025.txt");
     static final Path VERIFIED = HOME.resolve("../shared/wikidata/verified.tsv").normalize();
     /** The body paragraphs: every line of the article but the headings on lines 4 and 7. */
     static final Set<Integer> BODY_PARAGRAPHS = Set.of(1, 2, 3, 5, 6, 8, 9, 10, 11);
