@@ -18,7 +18,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.rdf.model.RDFNode;
 import org.geokg.TestProject;
 import org.geokg.cli.Main;
 import org.geokg.load.Loader;
@@ -107,6 +112,57 @@ class QueryLibraryTest {
         return tests;
     }
 
+    /**
+     * Every IRI a library query returns that has a label in the graph comes with that label, in the
+     * column named after it ({@code ?party} and {@code ?partyLabel}): Fuseki's UI shortens long IRIs
+     * until China, Iran and Russia look alike, so the label is what makes a result readable there.
+     */
+    @TestFactory
+    List<DynamicTest> everyLabelledIriInAResultHasItsLabelBesideIt() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : names()) {
+            if (federated(name)) continue;
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                List<String> problems = new ArrayList<>();
+                ds.begin(TxnType.READ);
+                try (QueryExecution qe =
+                             QueryExecution.dataset(ds).query(text(name)).build()) {
+                    ResultSet rs = qe.execSelect();
+                    List<String> vars = rs.getResultVars();
+                    while (rs.hasNext()) {
+                        QuerySolution row = rs.next();
+                        for (String v : vars) {
+                            RDFNode n = row.get(v);
+                            if (n == null || !n.isURIResource()) continue;
+                            String label = labelOf(n.asResource().getURI());
+                            if (label == null) continue;
+                            RDFNode shown = row.get(v + "Label");
+                            if (!vars.contains(v + "Label"))
+                                problems.add("?" + v + " (" + ExpectedResults.render(n) + ") has no ?" + v + "Label column");
+                            else if (shown == null || !shown.isLiteral() || !label.equals(shown.asLiteral().getLexicalForm()))
+                                problems.add("?" + v + "Label is " + shown + " beside " + ExpectedResults.render(n)
+                                        + ", whose label is '" + label + "'");
+                        }
+                    }
+                } finally {
+                    ds.end();
+                }
+                assertEquals(List.of(), problems.stream().distinct().toList(), name + ".rq");
+            }));
+        }
+        return tests;
+    }
+
+    /** The label an IRI has in the graph (rdfs:label, for a source dcterms:title), or null. Call inside a read transaction. */
+    private static String labelOf(String iri) {
+        String q = "SELECT ?l { { <" + iri + "> <http://www.w3.org/2000/01/rdf-schema#label> ?l } UNION { <" + iri
+                + "> <http://purl.org/dc/terms/title> ?l } } LIMIT 1";
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            ResultSet rs = qe.execSelect();
+            return rs.hasNext() ? rs.next().getLiteral("l").getLexicalForm() : null;
+        }
+    }
+
     /** {@code kg query NAME --format csv} finds the query by name and prints its result. */
     @Test
     void kgQueryRunsALibraryQueryByName() {
@@ -132,9 +188,11 @@ class QueryLibraryTest {
         assertEquals(0, code, err.toString());
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of(
-                "agreement,broker,party,days,scope",
-                "https://w3id.org/geokg/resource/ceasefire-2025,https://w3id.org/geokg/resource/united-states,https://w3id.org/geokg/resource/russia,30,partial",
-                "https://w3id.org/geokg/resource/ceasefire-2025,https://w3id.org/geokg/resource/united-states,https://w3id.org/geokg/resource/ukraine,30,partial"),
+                "agreement,agreementLabel,broker,brokerLabel,party,partyLabel,days,scope",
+                "https://w3id.org/geokg/resource/ceasefire-2025,US-brokered 30-day partial ceasefire agreement between Russia and Ukraine,"
+                        + "https://w3id.org/geokg/resource/united-states,United States,https://w3id.org/geokg/resource/russia,Russia,30,partial",
+                "https://w3id.org/geokg/resource/ceasefire-2025,US-brokered 30-day partial ceasefire agreement between Russia and Ukraine,"
+                        + "https://w3id.org/geokg/resource/united-states,United States,https://w3id.org/geokg/resource/ukraine,Ukraine,30,partial"),
                 lines);
     }
 
