@@ -29,22 +29,24 @@ public final class TestProject {
         this.layout = Layout.of(root.resolve("home"));
     }
 
-    /** A copy of the small test fixture (src/test/resources/fixture) with the real Fuseki configuration. */
+    /** A copy of the small test fixture (src/test/resources/fixture) with the real mappings and Fuseki configuration. */
     public static TestProject fixture(Path tmp) {
         TestProject p = new TestProject(tmp);
         Path fixture = realHome().resolve("src/test/resources/fixture");
         copyTree(fixture.resolve("ontology"), p.layout.ontologyDir());
         copyTree(fixture.resolve("data"), p.layout.dataDir());
         copyTree(fixture.resolve("shared"), p.layout.sharedSources());
+        copyTree(realHome().resolve("mappings"), p.layout.mappingsDir());
         copyTree(realHome().resolve("fuseki-config"), p.layout.configFile().getParent());
         return p;
     }
 
-    /** A copy of the real project's data and ontology (articles from ../shared/sources if present). */
+    /** A copy of the real project's data, ontology and mappings (articles from ../shared/sources if present). */
     public static TestProject real(Path tmp) {
         TestProject p = new TestProject(tmp);
         copyTree(realHome().resolve("ontology"), p.layout.ontologyDir());
         copyTree(realHome().resolve("data"), p.layout.dataDir());
+        copyTree(realHome().resolve("mappings"), p.layout.mappingsDir());
         copyTree(realHome().resolve("fuseki-config"), p.layout.configFile().getParent());
         copyTree(realHome().resolve("queries"), p.layout.queriesDir());
         Path shared = Layout.of(realHome()).sharedSources();

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.geokg.load.Articles;
+import org.geokg.mapping.Articles;
 import org.geokg.store.Layout;
 
 /**
@@ -58,14 +58,21 @@ public final class SyntheticProject {
 
     private SyntheticProject() {}
 
-    /** Writes a project under {@code root}/home (and its article under {@code root}/shared/sources). */
-    public static Layout write(Path root, Path configFile, int entities, long statements) throws IOException {
+    /**
+     * Writes a project under {@code root}/home (and its article under {@code root}/shared/sources),
+     * with the Fuseki configuration and table mappings of {@code real}.
+     */
+    public static Layout write(Path root, Layout real, int entities, long statements) throws IOException {
         Layout layout = Layout.of(root.resolve("home"));
         Files.createDirectories(layout.dataDir());
         Files.createDirectories(layout.ontologyDir());
         Files.createDirectories(layout.sharedSources());
         Files.createDirectories(layout.configFile().getParent());
-        Files.copy(configFile, layout.configFile(), StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(layout.mappingsDir());
+        Files.copy(real.configFile(), layout.configFile(), StandardCopyOption.REPLACE_EXISTING);
+        for (String kind : new String[] {"sources", "entities", "statements"})
+            Files.copy(real.mappingsDir().resolve(kind + ".ttl"), layout.mappingsDir().resolve(kind + ".ttl"),
+                    StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(layout.ontologyDir().resolve("kg.ttl"), ONTOLOGY);
         Files.writeString(layout.shapesFile(), SHAPES);
         byte[] article = ARTICLE.getBytes(StandardCharsets.UTF_8);

@@ -44,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (long n : sizes) {
             Path root = home.tmpDir().resolve("bench-" + ProcessHandle.current().pid() + "-" + n);
             try {
-                Layout layout = SyntheticProject.write(root, home.configFile(), entities, n);
+                Layout layout = SyntheticProject.write(root, home, entities, n);
                 System.gc();
                 resetPeaks();
                 Loader.Summary s = Loader.load(layout, layout.defaultDb(),

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.geokg.problem.Problems;
+
 /**
  * A first, streaming pass over a CSV file that finds what a CSV parser reports only vaguely, at the
  * exact line and field: bytes that are not UTF-8, a quoted field that is never closed, text after a

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -19,27 +17,34 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.geokg.mapping.Definitions;
+import org.geokg.mapping.MappingEngine;
+import org.geokg.mapping.MappingFiles;
+import org.geokg.mapping.TableMapping;
+import org.geokg.ontology.Ontology;
+import org.geokg.ontology.Vocab;
+import org.geokg.problem.Problems;
+import org.geokg.shapes.ShapeCheck;
 import org.geokg.store.Layout;
-import org.geokg.validate.ShapeCheck;
 
 /**
- * The whole way from files to a database: ontology (Turtle) into its named graph, then the CSV
- * tables in order (sources, entities, statements) through {@link RowMapper} and the
- * {@link Materializer} into the target dataset, then the SHACL shapes over the result. The caller
- * owns the transaction and decides, from the problems, whether to commit.
+ * The whole way from files to a database, as one stream: the ontology (Turtle) into its named
+ * graph, then every table, in its mapping's load order, row by row through the
+ * {@link MappingEngine} and the {@link Materializer} into a {@link LoadSink}. The pipeline starts
+ * and finishes the sink; the sink alone owns the transaction. After the write, {@link #checkShapes}
+ * runs the SHACL shapes over what was written.
  */
 public final class LoadPipeline {
     private final Layout layout;
     private final Problems problems = new Problems();
     private final List<String> warnings = new ArrayList<>();
-    /** Rows mapped per write transaction: large enough to be quick, small enough to keep memory flat. */
-    static final int ROWS_PER_CHECKPOINT = 20_000;
-    private Runnable checkpoint = () -> { };
-    private int rowsSinceCheckpoint;
+    private final PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard);
+    private Graph shapes;
 
     public LoadPipeline(Layout layout) {
         this.layout = layout;
@@ -49,23 +54,21 @@ public final class LoadPipeline {
     public List<String> warnings() { return warnings; }
 
     /**
-     * Runs everything into {@code target}, which must be in a write transaction. Every
-     * {@link #ROWS_PER_CHECKPOINT} rows it calls {@code checkpoint}, which commits and begins a new
-     * write transaction: one transaction for the whole input would keep growing in memory. The
-     * target is a fresh directory that nobody reads until the load is published, so committing
-     * part of it is safe; a load that fails deletes it.
+     * Streams everything into {@code sink}: {@code startBulk}, the quads, then {@code finishBulk}
+     * when there was no problem, {@code finishException} otherwise.
+     *
+     * @param definitions answers for the rows already written (usually the sink itself)
      */
-    public void run(DatasetGraph target, Runnable checkpoint) throws IOException {
-        this.checkpoint = checkpoint;
-        if (!Files.isDirectory(layout.dataDir()))
-            problems.add(rel(layout.dataDir()), 0, 0, "data directory not found; expected CSV tables there");
-        if (!Files.isDirectory(layout.ontologyDir()))
-            problems.add(rel(layout.ontologyDir()), 0, 0, "ontology directory not found; expected Turtle files there");
+    public void write(LoadSink sink, Definitions definitions) throws IOException {
+        for (Path dir : List.of(layout.dataDir(), layout.ontologyDir(), layout.mappingsDir()))
+            if (!Files.isDirectory(dir))
+                problems.add(rel(dir), 0, 0, dir.getFileName() + " directory not found; expected "
+                        + (dir.equals(layout.dataDir()) ? "CSV tables" : dir.equals(layout.ontologyDir())
+                        ? "Turtle files" : "the table mappings (Turtle)") + " there");
         if (!problems.isEmpty()) return;
 
-        Graph ontologyGraph = target.getGraph(Vocab.ONTOLOGY_GRAPH);
-        PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard);
-        for (Path ttl : turtleFiles()) {
+        Graph ontologyGraph = GraphFactory.createDefaultGraph();
+        for (Path ttl : files(layout.ontologyDir(), ".ttl")) {
             if (ttl.equals(layout.shapesFile())) continue;
             Graph g = parseTurtle(ttl);
             if (g == null) continue;
@@ -73,57 +76,91 @@ public final class LoadPipeline {
             g.find().forEach(ontologyGraph::add);
             prefixes.setNsPrefixes(g.getPrefixMapping());
         }
-        Graph shapes = Files.isRegularFile(layout.shapesFile()) ? parseTurtle(layout.shapesFile()) : null;
+        shapes = Files.isRegularFile(layout.shapesFile()) ? parseTurtle(layout.shapesFile()) : null;
         if (shapes == null && !Files.isRegularFile(layout.shapesFile()))
             problems.add(rel(layout.shapesFile()), 0, 0, "SHACL shapes file not found; expected the shapes every load must satisfy");
+        List<TableMapping> mappings = readMappings();
         if (!problems.isEmpty()) return;
 
-        // Stored with the data, so exports and Fuseki's RDF answers read kgr:russia, not full IRIs.
-        prefixes.setNsPrefix("kg", Vocab.KG).setNsPrefix("kgr", Vocab.RESOURCE).setNsPrefix("kgs", Vocab.STATEMENT)
-                .setNsPrefix("src", Vocab.SOURCE);
-        prefixes.getNsPrefixMap().forEach((prefix, iri) -> target.prefixes().add(prefix, iri));
-
-        Ontology ontology = new Ontology(ontologyGraph);
-        RowMapper.Registry registry = node -> definedAt(target, node);
-        QuadSink sink = new Materializer(ontology, target::add);
-        RowMapper mapper = new RowMapper(ontology, registry, sink, problems, layout.sharedSources(), warnings);
-
-        Map<Table, List<CsvTableReader>> tables = new EnumMap<>(Table.class);
-        for (Path csv : csvFiles()) {
-            CsvTableReader reader = new CsvTableReader(csv, rel(csv), problems);
-            Table t = reader.open();
-            if (t != null) tables.computeIfAbsent(t, k -> new ArrayList<>()).add(reader);
-        }
-        for (CsvTableReader r : tables.getOrDefault(Table.SOURCES, List.of())) r.rows(checkpointed(mapper::source));
-        for (CsvTableReader r : tables.getOrDefault(Table.ENTITIES, List.of())) r.rows(checkpointed(mapper::entity));
-        for (CsvTableReader r : tables.getOrDefault(Table.STATEMENTS, List.of())) r.rows(checkpointed(mapper::statement));
-        if (tables.getOrDefault(Table.SOURCES, List.of()).isEmpty())
-            problems.add(rel(layout.dataDir()), 0, 0, "no sources table; expected a CSV file with a sources header");
-
-        // Shapes describe complete, well-formed data; on broken rows they would only add noise.
-        if (problems.isEmpty())
-            ShapeCheck.check(shapes, target.getUnionGraph(), n -> definedAt(target, n), prefixes,
-                    rel(layout.shapesFile()), problems);
-    }
-
-    private Consumer<CsvRow> checkpointed(Consumer<CsvRow> mapping) {
-        return row -> {
-            mapping.accept(row);
-            if (++rowsSinceCheckpoint >= ROWS_PER_CHECKPOINT) {
-                rowsSinceCheckpoint = 0;
-                checkpoint.run();
-            }
-        };
-    }
-
-    private static String definedAt(DatasetGraph dsg, Node node) {
-        if (node == null || !(node.isURI() || node.isBlank())) return null;
-        var it = dsg.find(Node.ANY, node, Vocab.DEFINED_AT, Node.ANY);
+        Map<TableMapping, List<CsvTableReader>> inputs = inputs(mappings);
+        sink.startBulk();
         try {
-            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
-        } finally {
-            Iter.close(it);
+            prefixes.getNsPrefixMap().forEach(sink::prefix);
+            ontologyGraph.find().forEach(t -> sink.add(Quad.create(Vocab.ONTOLOGY_GRAPH, t)));
+            Ontology ontology = new Ontology(ontologyGraph);
+            MappingEngine engine = new MappingEngine(ontology, definitions, new Materializer(ontology, sink), problems,
+                    layout.sharedSources(), warnings);
+            for (var e : inputs.entrySet())
+                for (CsvTableReader reader : e.getValue()) reader.rows(row -> engine.map(e.getKey(), row));
+        } catch (IOException | RuntimeException | Error e) {
+            sink.finishException(e);
+            throw e;
         }
+        if (problems.isEmpty()) sink.finishBulk();
+        else sink.finishException(null);
+    }
+
+    /**
+     * Runs the SHACL shapes over the written data, which the caller holds in a read transaction.
+     * Shapes describe complete, well-formed data; on broken rows they would only add noise, so
+     * they run only when the write had no problem.
+     */
+    public void checkShapes(DatasetGraph written) {
+        if (!problems.isEmpty() || shapes == null) return;
+        ShapeCheck.check(shapes, written.getUnionGraph(), n -> TransactionalSink.definedAt(written, n), prefixes,
+                rel(layout.shapesFile()), problems);
+    }
+
+    private List<TableMapping> readMappings() throws IOException {
+        List<TableMapping> all = new ArrayList<>();
+        MappingFiles reader = new MappingFiles(problems);
+        for (Path ttl : files(layout.mappingsDir(), ".ttl")) {
+            Graph g = parseTurtle(ttl);
+            if (g == null) continue;
+            all.addAll(reader.read(g, rel(ttl)));
+            // The mapping files declare the data's own prefixes (kgr:, kgs:, src:); kgm: is theirs only.
+            g.getPrefixMapping().getNsPrefixMap().forEach((prefix, iri) -> {
+                if (!iri.equals(MappingFiles.NS)) prefixes.setNsPrefix(prefix, iri);
+            });
+        }
+        all.sort(java.util.Comparator.comparingInt(TableMapping::loadOrder));
+        if (all.isEmpty()) problems.add(rel(layout.mappingsDir()), 0, 0, "no table mappings; expected kgm:TableMapping files");
+        return all;
+    }
+
+    /**
+     * Each mapping's input files, in load order: CSV files under data/ go to the mapping whose
+     * columns their header has; a mapping without a header row names its own file.
+     */
+    private Map<TableMapping, List<CsvTableReader>> inputs(List<TableMapping> mappings) throws IOException {
+        Map<TableMapping, List<CsvTableReader>> inputs = new LinkedHashMap<>();
+        List<Table> byHeader = new ArrayList<>();
+        for (TableMapping m : mappings) {
+            inputs.put(m, new ArrayList<>());
+            if (m.format().headerRow()) byHeader.add(Table.of(m));
+        }
+        for (Path csv : files(layout.dataDir(), ".csv")) {
+            CsvTableReader reader = new CsvTableReader(csv, rel(csv), problems);
+            Table t = reader.open(byHeader);
+            if (t != null) inputs.get(t.mapping()).add(reader);
+        }
+        for (TableMapping m : mappings) {
+            if (m.format().headerRow()) {
+                if (inputs.get(m).isEmpty() && m.loadOrder() == mappings.get(0).loadOrder())
+                    problems.add(rel(layout.dataDir()), 0, 0, "no " + m.name() + " table; expected a CSV file with a "
+                            + m.name() + " header");
+                continue;
+            }
+            Path file = layout.home().resolve(m.format().inputFile()).normalize();
+            if (!Files.isRegularFile(file)) {
+                warnings.add(m.file() + ": input " + file + " not found: the " + m.name() + " table was not loaded");
+                continue;
+            }
+            CsvTableReader reader = new CsvTableReader(file, rel(file), problems);
+            reader.openWithoutHeader(Table.of(m), m.format().fieldNames(), m.format().delimiter());
+            inputs.get(m).add(reader);
+        }
+        return inputs;
     }
 
     /** Every term the ontology declares in its own namespace has a label and a definition. */
@@ -160,19 +197,17 @@ public final class LoadPipeline {
         return problems.count() == before ? g : null;
     }
 
-    private List<Path> turtleFiles() throws IOException { return files(layout.ontologyDir(), ".ttl"); }
-    private List<Path> csvFiles() throws IOException { return files(layout.dataDir(), ".csv"); }
-
     private static List<Path> files(Path dir, String suffix) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
 
-    /** A path as users see it: relative to the project home. */
+    /** A path as users see it: relative to the project home (../shared/... for the material beside it). */
     private String rel(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        return abs.startsWith(layout.home()) ? layout.home().relativize(abs).toString() : abs.toString();
+        Path parent = layout.home().getParent();
+        return abs.startsWith(layout.home()) || (parent != null && abs.startsWith(parent))
+                ? layout.home().relativize(abs).toString() : abs.toString();
     }
-
 }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.TxnType;
+import org.apache.jena.system.Txn;
 import org.geokg.store.Generations;
 import org.geokg.store.KgStore;
 import org.geokg.store.Layout;
@@ -93,8 +93,9 @@ public final class Loader {
         Generations gens = new Generations(dbLink);
         var loadedAt = gens.loadedAt();
         if (loadedAt.isEmpty()) return "no database at " + dbLink;
-        Instant newest = Generations.newestFile(layout.dataDir(), layout.ontologyDir(), layout.configFile()).toInstant();
-        return newest.isAfter(loadedAt.get()) ? "data/ or ontology/ changed since the last load" : null;
+        Instant newest = Generations.newestFile(layout.dataDir(), layout.ontologyDir(), layout.mappingsDir(),
+                layout.configFile()).toInstant();
+        return newest.isAfter(loadedAt.get()) ? "data/, ontology/ or mappings/ changed since the last load" : null;
     }
 
     private static final String COUNT_PER_GRAPH =
@@ -111,37 +112,27 @@ public final class Loader {
         Map<String, Long> sizes = new TreeMap<>();
         Dataset ds = KgStore.open(layout.configFile(), dir);
         try {
-            ds.begin(TxnType.WRITE);
+            TransactionalSink sink = new TransactionalSink(ds);
             try {
-                pipeline.run(ds.asDatasetGraph(), () -> {
-                    ds.commit();
-                    ds.begin(TxnType.WRITE);
-                });
+                pipeline.write(sink, sink);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
                 for (String w : pipeline.warnings()) out.println("warning: " + w);
             }
-            if (!pipeline.problems().isEmpty()) {
-                ds.abort();
-                throw new LoadFailedException(pipeline.problems().report());
-            }
-            if (!keep) {
-                ds.abort();
-                return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
-            }
-            ds.commit();
-            ds.begin(TxnType.READ);
+            if (pipeline.problems().isEmpty()) Txn.executeRead(ds, () -> pipeline.checkShapes(ds.asDatasetGraph()));
+            if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
+            if (!keep) return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
             // Counted by the query engine, which decodes only the graph names: iterating the triples
             // would decode every node through TDB2's node cache, whose size is capped by count, not bytes.
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(COUNT_PER_GRAPH).build()) {
-                qe.execSelect().forEachRemaining(row ->
-                        sizes.put(row.getResource("g").getURI(), row.getLiteral("n").getLong()));
-            } finally {
-                ds.end();
-            }
+            Txn.executeRead(ds, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(ds).query(COUNT_PER_GRAPH).build()) {
+                    qe.execSelect().forEachRemaining(row ->
+                            sizes.put(row.getResource("g").getURI(), row.getLiteral("n").getLong()));
+                }
+            });
         } finally {
-            // Anything that went wrong half-way: the write is abandoned, nothing is committed.
+            // Anything that went wrong half-way: the directory is deleted by the caller, nothing is published.
             if (ds.isInTransaction()) ds.abort();
             KgStore.close(ds);
         }

@@ -3,6 +3,8 @@ package org.geokg.load;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
+import org.geokg.mapping.QuadSink;
+import org.geokg.ontology.Ontology;
 
 /**
  * Adds what the ontology implies to each asserted triple as it streams past, so plain SPARQL sees

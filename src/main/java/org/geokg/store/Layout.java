@@ -28,6 +28,8 @@ public record Layout(Path home, Path state) {
     public Path dataDir() { return home.resolve("data"); }
     public Path ontologyDir() { return home.resolve("ontology"); }
     public Path shapesFile() { return ontologyDir().resolve("shapes.ttl"); }
+    /** How each kind of table becomes RDF (mappings/README.md). */
+    public Path mappingsDir() { return home.resolve("mappings"); }
     public Path configFile() { return home.resolve("fuseki-config").resolve("config.ttl"); }
     public Path queriesDir() { return home.resolve("queries"); }
     /** The default database: a link to the newest complete load. */

@@ -1,4 +1,4 @@
-package org.geokg.load;
+package org.geokg.ontology;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

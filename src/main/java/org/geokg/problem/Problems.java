@@ -1,4 +1,4 @@
-package org.geokg.load;
+package org.geokg.problem;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.geokg.load;
+package org.geokg.mapping;
 
 import org.apache.jena.sparql.core.Quad;
 

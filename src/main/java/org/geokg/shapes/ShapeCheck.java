@@ -1,4 +1,4 @@
-package org.geokg.validate;
+package org.geokg.shapes;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,7 +19,7 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Prologue;
-import org.geokg.load.Problems;
+import org.geokg.problem.Problems;
 
 /**
  * Runs the SHACL shapes over the loaded data and reports each violation readably: the CSV file and
@@ -53,7 +53,8 @@ public final class ShapeCheck {
                 line = Long.parseLong(where.substring(colon + 1));
             }
             String path = e.resultPath() == null ? "" : ", path " + e.resultPath().toString(new Prologue(prefixes));
-            String value = e.value() == null ? "" : ", value " + show(e.value(), prefixes);
+            // A node-level constraint reports the focus node itself as the value: said once is enough.
+            String value = e.value() == null || e.value().equals(e.focusNode()) ? "" : ", value " + show(e.value(), prefixes);
             problems.add(file, line, 0, "SHACL " + e.severity().level().getLocalName().toLowerCase()
                     + ": focus " + show(e.focusNode(), prefixes) + path + value + ": " + e.message());
         }

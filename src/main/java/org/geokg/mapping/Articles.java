@@ -1,4 +1,4 @@
-package org.geokg.load;
+package org.geokg.mapping;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.geokg.load;
+package org.geokg.problem;
 
 /**
  * One thing wrong with the input, located as {@code FILE:LINE:COLUMN: message} like a compiler
