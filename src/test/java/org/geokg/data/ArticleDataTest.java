@@ -187,6 +187,72 @@ class ArticleDataTest {
         for (int i = 1; i <= steps.size(); i++) assertTrue(steps.contains(i), "steps numbered 1.." + steps.size() + ": " + steps);
     }
 
+    static final String KGR = "https://w3id.org/geokg/resource/";
+
+    static boolean ask(String where) { return Sparql.ask(project.layout, db, "ASK { " + where + " }"); }
+
+    @Test
+    void whatTheArticleDoesNotStateAsFactIsNoPlainTriple() {
+        // Issue 9's findings, each read again in the article.
+        // ¶8 "the latter desperately sought Su-35 ... and S-400": sought, never said to be supplied.
+        assertTrue(!ask("?t a kg:ArmsTransfer ; ?p kgr:russia"), "an arms transfer names Russia as supplier");
+        // ¶8 "its strategic partnership with Iran" only inside the fear.
+        assertTrue(!ask("kgr:russia kg:strategicPartnerOf kgr:iran"));
+        // ¶8 Russian arms *to Iran* matter for the proxies: no proxy-Russia supply.
+        assertTrue(!ask("kgr:iranian-proxy-groups kg:reliesOnArmsSupplyOf kgr:russia"));
+        // ¶6 "amid its shrinking influence ... and mounting domestic tensions": ambiguous 'its', inside the concern.
+        assertTrue(!ask("kgr:russia ?p ?o . ?o rdfs:label ?l FILTER(CONTAINS(?l, 'instability'))"));
+        // ¶10 "unlikely that Moscow will abandon its cordial relations": presupposed, an assessment.
+        assertTrue(!ask("kgr:russia kg:cordialRelationsWith ?x"));
+        assertEquals(Set.of("2"), col("SELECT (STR(COUNT(?c)) AS ?x) { ?c rdf:predicate kg:cordialRelationsWith ;"
+                + " kg:modality kg:AuthorAssessment ; kg:likelihood kg:Presupposed }"));
+        // ¶3 "capitalize on the offer of a new nuclear deal": the offer is presupposed.
+        assertTrue(!ask("kgr:new-nuclear-deal kg:agreementStatus kg:Offered"));
+        // ¶3 "those who remain": in the administration, not said to be advisors.
+        assertTrue(!ask("kgr:trump-administration-remaining kg:advisorOf ?x"));
+        assertTrue(ask("kgr:trump-administration-remaining kg:memberOf kgr:trump-administration"));
+        // ¶5 "support ... against the West" is no stated opposition; ¶2 the Houthis are among the proxy groups.
+        assertTrue(!ask("kgr:iran kg:opposes kgr:the-west"));
+        assertTrue(!ask("kgr:houthis kg:proxyOf kgr:iran"));
+        assertTrue(ask("kgr:houthis kg:memberOf kgr:iranian-proxy-groups"));
+        // ¶8 the disruption is only envisaged: not listed among occurrences.
+        assertTrue(!ask("kgr:russian-arms-supply-disruption a kg:Occurrence"));
+        // ¶6 the change in Moscow's narrative is stated by the author; the concern is a stated concern.
+        assertTrue(ask("kgr:russia kg:shiftingNarrativeToward kgr:united-states"));
+        assertTrue(ask("?c a kg:Concern ; kg:heldBy kgr:iran-leadership ; kg:concernAbout kgr:russia-narrative-shift"));
+    }
+
+    @Test
+    void oneHolderOfFearsAndOneSubjectPerActorInScenarios() {
+        // ¶1 "leaders in Tehran", ¶6 "Iran is indeed concerned", ¶8 "Policymakers in Tehran fear": Iran's leadership.
+        assertEquals(Set.of(KGR + "iran-leadership"), col("SELECT DISTINCT ?h { { ?c kg:modality kg:Fear ; kg:attributedTo ?h }"
+                + " UNION { ?x a kg:Concern ; kg:heldBy ?h } }"));
+        assertTrue(ask("kgr:iran-leadership kg:governmentOf kgr:iran"));
+        assertTrue(ask("kgr:kremlin kg:governmentOf kgr:russia"));
+        // ¶8 "if Russia improves ..." and ¶11 "if Russia seeks ..., the Kremlin may reward": both Russia.
+        assertEquals(Set.of(), col("SELECT ?c { ?c kg:scenario ?s ; rdf:subject kgr:kremlin }"));
+        assertTrue(ask("?c kg:scenario kgr:scenario-kremlin-reward ; kg:step 2 ; rdf:subject kgr:russia"));
+        // ¶11 "may" and ¶8 "might": the hedge is a likelihood on the steps after the "if".
+        assertEquals(Set.of(), col("SELECT ?c { ?c kg:scenario ?s ; kg:step ?n FILTER(?n > 1)"
+                + " FILTER NOT EXISTS { ?c kg:likelihood kg:Possible } FILTER(?s != kgr:scenario-russia-aligns-with-us) }"));
+    }
+
+    @Test
+    void whatWasMissingIsThere() {
+        // ¶9 "in an attempt to avoid international financial surveillance and banking restrictions"
+        assertEquals(Set.of(KGR + "international-financial-surveillance", KGR + "banking-restrictions"),
+                col("SELECT ?x { kgr:crypto-transactions kg:meantToAvoid ?x }"));
+        // ¶6 the four examples of the US shift
+        assertEquals(Set.of("4"), col("SELECT (STR(COUNT(?p)) AS ?x) { ?p kg:partOf kgr:us-policy-shift-2025 }"));
+        // ¶5 "In the last ten years" from March 2025; "particularly in terms of national nuclear strategy"
+        assertEquals(Set.of("2015"), col("SELECT DISTINCT (STR(?t) AS ?x) { ?c rdf:predicate kg:reliesOnDiplomaticSupportOf ;"
+                + " rdf:subject kgr:iran ; kg:paragraph 5 ; kg:startTime ?t }"));
+        assertTrue(ask("kgr:iran kg:reliesOnSupportFor kgr:iran-nuclear-strategy"));
+        // ¶11 "pressuring Iran to sign a new nuclear deal"
+        assertTrue(ask("?c kg:scenario kgr:scenario-kremlin-reward ; rdf:subject kgr:russia ; rdf:predicate kg:pressesFor ;"
+                + " rdf:object kgr:new-nuclear-deal ; kg:likelihood kg:Possible"));
+    }
+
     @Test
     void datesAreNoMorePreciseThanTheArticle() {
         // The only days the article names: "On March 12" (the drills) and "January 17" (the treaty).
