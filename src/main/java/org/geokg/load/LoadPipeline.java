@@ -29,6 +29,7 @@ import org.geokg.mapping.TableMapping;
 import org.geokg.ontology.Ontology;
 import org.geokg.ontology.Vocab;
 import org.geokg.problem.Problems;
+import org.geokg.shapes.ModalityCueCheck;
 import org.geokg.shapes.ShapeCheck;
 import org.geokg.store.Layout;
 
@@ -109,6 +110,8 @@ public final class LoadPipeline {
         if (!problems.isEmpty() || shapes == null) return;
         ShapeCheck.check(shapes, written.getUnionGraph(), n -> TransactionalSink.definedAt(written, n), prefixes,
                 rel(layout.shapesFile()), problems);
+        // A fact whose quote says "fear", "if", "may", ... is a likely modality mistake.
+        ModalityCueCheck.check(written.getUnionGraph(), layout.home(), problems);
     }
 
     private List<TableMapping> readMappings() throws IOException {

@@ -1,0 +1,82 @@
+package org.geokg.shapes;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.geokg.problem.Problems;
+
+/**
+ * A stated fact whose quote holds a cue of another modality ("fear", "if", "may", "likely",
+ * "according to", ...) is reported at the CSV cell of its quote, unless its note names the cue,
+ * which is how a curator says why the cue does not govern the fact ("'According to': the fact is
+ * that the media reported on it"). "May" next to a number is the month, not the hedge.
+ */
+public final class ModalityCueCheck {
+    private ModalityCueCheck() {}
+
+    /** Each cue, and the stem a note must name to explain it away. */
+    private record Cue(String stem, Pattern inQuote) {
+        Cue(String stem, String regex) { this(stem, Pattern.compile("(?i)\\b" + regex)); }
+
+        boolean namedIn(String note) {
+            return Pattern.compile("(?i)\\b" + Pattern.quote(stem)).matcher(note).find();
+        }
+    }
+
+    static final List<Cue> CUES = List.of(
+            new Cue("fear", "fear"), new Cue("concern", "concern"), new Cue("if", "if\\b"),
+            new Cue("may", "may\\b(?!\\s+\\d)(?<!\\d\\s{1,3}may)"), new Cue("might", "might\\b"), new Cue("would", "would\\b"),
+            new Cue("likely", "likely\\b"), new Cue("unlikely", "unlikely\\b"), new Cue("seem", "seem"),
+            new Cue("according to", "according\\s+to\\b"));
+
+    private static final String FACTS = """
+            PREFIX kg: <https://w3id.org/geokg/ontology#>
+            SELECT ?quote ?note ?at {
+              ?claim kg:modality kg:StatedFact ; kg:quote ?quote ; kg:definedAt ?at .
+              OPTIONAL { ?claim kg:curatorNote ?note }
+            }""";
+
+    /** @param home the directory the {@code kg:definedAt} paths ("data/x.csv:12") are relative to */
+    public static void check(Graph data, Path home, Problems problems) {
+        Map<String, Long> quoteColumn = new HashMap<>();
+        QueryExec.graph(data).query(FACTS).select().forEachRemaining(row -> {
+            String quote = row.get("quote").getLiteralLexicalForm();
+            String note = row.contains("note") ? row.get("note").getLiteralLexicalForm() : "";
+            String at = row.get("at").getLiteralLexicalForm();
+            for (Cue cue : CUES) {
+                if (!cue.inQuote().matcher(quote).find() || cue.namedIn(note)) continue;
+                int colon = at.lastIndexOf(':');
+                String file = at.substring(0, colon);
+                long column = quoteColumn.computeIfAbsent(file, f -> columnOf(home.resolve(f), "quote"));
+                problems.add(file, Long.parseLong(at.substring(colon + 1)), column,
+                        "a fact's quote contains '" + cue.stem() + "', a cue of another modality; expected the "
+                                + "modality it cues (fear, hypothetical, assessment, report), or a note naming '"
+                                + cue.stem() + "' and saying why it does not govern the fact");
+            }
+        });
+    }
+
+    /** The 1-based position of a column in a CSV file's header, or 0 when it cannot be read. */
+    private static long columnOf(Path csv, String column) {
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (CSVRecord header : CSVFormat.RFC4180.parse(r)) {
+                for (int i = 0; i < header.size(); i++) if (header.get(i).strip().equals(column)) return i + 1;
+                return 0;
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+}
