@@ -21,7 +21,9 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.geokg.federation.Federation;
+import org.geokg.pages.KgPages;
 import org.geokg.store.KgStore;
+import org.geokg.store.Layout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +111,10 @@ public final class KgServer implements AutoCloseable {
                     .addFilter("/$/*", new AdminGuardFilter());
             for (String name : datasets)
                 builder.addFilter(name + "/*", new CompleteResponseFilter(settings.responseBufferBytes()));
+            // The analyst's browser: pages for the first dataset's entities, statements and sources.
+            Layout layout = Layout.fromEnvironment();
+            new KgPages(datasets.get(0), layout.queriesDir(), layout.sharedSources(), settings.queryTimeout())
+                    .register(builder);
             if (settings.update()) {
                 builder.passwordFile(passwd.orElseThrow().toString())
                        .auth(AuthScheme.BASIC)
