@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDF;
-import org.geokg.load.Vocab;
 
 /**
  * A statement node as the loader writes it (README, "The model"): the triple it carries, its
@@ -17,11 +16,11 @@ record Claim(Node iri, Node subject, Node property, Node object, Node modality, 
              Node attributedTo, Node scenario, Integer step, Map<Node, Node> times, Node precision,
              Node source, Integer paragraph, String quote, String note) {
 
-    static final Node STATED_FACT = Vocab.kg("StatedFact");
-    static final Node ATTRIBUTED_REPORT = Vocab.kg("AttributedReport");
-    static final Node AUTHOR_ASSESSMENT = Vocab.kg("AuthorAssessment");
-    static final Node FEAR = Vocab.kg("Fear");
-    static final Node HYPOTHETICAL = Vocab.kg("Hypothetical");
+    static final Node STATED_FACT = Terms.kg("StatedFact");
+    static final Node ATTRIBUTED_REPORT = Terms.kg("AttributedReport");
+    static final Node AUTHOR_ASSESSMENT = Terms.kg("AuthorAssessment");
+    static final Node FEAR = Terms.kg("Fear");
+    static final Node HYPOTHETICAL = Terms.kg("Hypothetical");
 
     /** The modalities in the order the pages group claims, with a heading for each group. */
     static final Map<Node, String> MODALITY_HEADINGS = new LinkedHashMap<>();
@@ -34,8 +33,8 @@ record Claim(Node iri, Node subject, Node property, Node object, Node modality, 
     }
 
     /** Time qualifiers, in the order the loader writes them. */
-    static final List<Node> TIME_PROPERTIES = List.of(Vocab.POINT_IN_TIME, Vocab.START_TIME, Vocab.END_TIME,
-            Vocab.EARLIEST_TIME, Vocab.LATEST_TIME);
+    static final List<Node> TIME_PROPERTIES = List.of(Terms.POINT_IN_TIME, Terms.START_TIME, Terms.END_TIME,
+            Terms.EARLIEST_TIME, Terms.LATEST_TIME);
 
     static Claim read(GraphView g, Node c) {
         Map<Node, Node> times = new LinkedHashMap<>();
@@ -43,12 +42,12 @@ record Claim(Node iri, Node subject, Node property, Node object, Node modality, 
             Node t = g.one(c, p);
             if (t != null) times.put(p, t);
         }
-        Node step = g.one(c, Vocab.STEP);
-        Node paragraph = g.one(c, Vocab.PARAGRAPH);
+        Node step = g.one(c, Terms.STEP);
+        Node paragraph = g.one(c, Terms.PARAGRAPH);
         return new Claim(c, g.one(c, RDF.subject.asNode()), g.one(c, RDF.predicate.asNode()), g.one(c, RDF.object.asNode()),
-                g.one(c, Vocab.MODALITY), g.one(c, Vocab.LIKELIHOOD), g.one(c, Vocab.ATTRIBUTED_TO),
-                g.one(c, Vocab.SCENARIO), integer(step), times, g.one(c, Vocab.TIME_PRECISION),
-                g.one(c, Vocab.SOURCE_PROP), integer(paragraph), g.string(c, Vocab.QUOTE), g.string(c, Vocab.CURATOR_NOTE));
+                g.one(c, Terms.MODALITY), g.one(c, Terms.LIKELIHOOD), g.one(c, Terms.ATTRIBUTED_TO),
+                g.one(c, Terms.SCENARIO), integer(step), times, g.one(c, Terms.TIME_PRECISION),
+                g.one(c, Terms.SOURCE_PROP), integer(paragraph), g.string(c, Terms.QUOTE), g.string(c, Terms.CURATOR_NOTE));
     }
 
     private static Integer integer(Node n) {
@@ -65,7 +64,7 @@ record Claim(Node iri, Node subject, Node property, Node object, Node modality, 
      * fact whose value is itself a date (a signing date, a start time), that date; null if undated.
      */
     String sortDate() {
-        for (Node p : List.of(Vocab.POINT_IN_TIME, Vocab.START_TIME, Vocab.EARLIEST_TIME, Vocab.END_TIME, Vocab.LATEST_TIME))
+        for (Node p : List.of(Terms.POINT_IN_TIME, Terms.START_TIME, Terms.EARLIEST_TIME, Terms.END_TIME, Terms.LATEST_TIME))
             if (times.containsKey(p)) return times.get(p).getLiteralLexicalForm();
         if (isDate(object)) return object.getLiteralLexicalForm();
         return null;
@@ -82,7 +81,7 @@ record Claim(Node iri, Node subject, Node property, Node object, Node modality, 
     List<Node> mentioned() {
         List<Node> out = new ArrayList<>();
         for (Node n : new Node[] { subject, object, attributedTo, scenario })
-            if (n != null && n.isURI() && n.getURI().startsWith(Vocab.RESOURCE)) out.add(n);
+            if (n != null && n.isURI() && n.getURI().startsWith(Terms.RESOURCE)) out.add(n);
         return out;
     }
 }

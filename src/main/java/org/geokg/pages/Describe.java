@@ -10,7 +10,6 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
-import org.geokg.load.Vocab;
 
 /**
  * The RDF a dereferenced IRI answers with: for an entity its triples in both directions (unlike a
@@ -37,13 +36,13 @@ final class Describe {
     static Model source(GraphView g, Node s) {
         Graph out = GraphFactory.createDefaultGraph();
         for (Triple t : g.find(s, null, null)) out.add(t);
-        for (Triple t : g.find(null, Vocab.SOURCE_PROP, s)) out.add(t);
+        for (Triple t : g.find(null, Terms.SOURCE_PROP, s)) out.add(t);
         return withLabels(g, out);
     }
 
     static Model ontology(GraphView g) {
         Graph out = GraphFactory.createDefaultGraph();
-        g.dataset.getGraph(Vocab.ONTOLOGY_GRAPH).find().forEachRemaining(out::add);
+        g.dataset.getGraph(Terms.ONTOLOGY_GRAPH).find().forEachRemaining(out::add);
         return prefixed(ModelFactory.createModelForGraph(out));
     }
 
@@ -60,17 +59,17 @@ final class Describe {
     }
 
     private static Model prefixed(Model m) {
-        m.setNsPrefix("kg", Vocab.KG);
-        m.setNsPrefix("kgr", Vocab.RESOURCE);
-        m.setNsPrefix("kgs", Vocab.STATEMENT);
-        m.setNsPrefix("src", Vocab.SOURCE);
+        m.setNsPrefix("kg", Terms.KG);
+        m.setNsPrefix("kgr", Terms.RESOURCE);
+        m.setNsPrefix("kgs", Terms.STATEMENT);
+        m.setNsPrefix("src", Terms.SOURCE);
         m.setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
         m.setNsPrefix("rdfs", RDFS.getURI());
         m.setNsPrefix("owl", "http://www.w3.org/2002/07/owl#");
         m.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
-        m.setNsPrefix("skos", Vocab.SKOS);
-        m.setNsPrefix("dcterms", Vocab.DCTERMS);
-        m.setNsPrefix("wd", Vocab.WIKIDATA_ENTITY);
+        m.setNsPrefix("skos", Terms.SKOS);
+        m.setNsPrefix("dcterms", Terms.DCTERMS);
+        m.setNsPrefix("wd", Terms.WIKIDATA_ENTITY);
         return m;
     }
 }

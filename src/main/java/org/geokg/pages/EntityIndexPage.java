@@ -12,7 +12,6 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDFS;
-import org.geokg.load.Vocab;
 
 /** {@code /resource/}: every entity of the graph, by label, with its classes. */
 final class EntityIndexPage {
@@ -22,7 +21,7 @@ final class EntityIndexPage {
         GraphView g = r.g;
         Set<Node> entities = new LinkedHashSet<>();
         for (Triple t : g.find(null, RDFS.label.asNode(), null))
-            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Vocab.RESOURCE)) entities.add(t.getSubject());
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(Terms.RESOURCE)) entities.add(t.getSubject());
         List<Node> sorted = new ArrayList<>(entities);
         sorted.sort(Comparator.comparing((Node n) -> g.label(n).toLowerCase(Locale.ROOT)).thenComparing(Node::getURI));
         StringBuilder b = new StringBuilder("<h1>Entities</h1>\n");

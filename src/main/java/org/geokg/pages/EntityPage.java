@@ -16,7 +16,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.geokg.load.Vocab;
 
 /**
  * An entity's page: what the graph says about it and on what evidence. Its names, classes, Wikidata
@@ -27,11 +26,11 @@ final class EntityPage {
     private EntityPage() {}
 
     /** kg:source is a subproperty of it; materialised at load, it repeats the source. */
-    static final Node PROV_DERIVED_FROM = Vocab.iri(Vocab.PROV + "wasDerivedFrom");
+    static final Node PROV_DERIVED_FROM = Terms.iri(Terms.PROV + "wasDerivedFrom");
 
     /** Properties shown in the header of the page, not among the facts. */
-    static final Set<Node> ABOUT = Set.of(RDF.type.asNode(), RDFS.label.asNode(), Vocab.ALT_LABEL, RDFS.comment.asNode(),
-            OWL2.sameAs.asNode(), Vocab.SOURCE_PROP, Vocab.PARAGRAPH, Vocab.QUOTE, Vocab.DEFINED_AT, PROV_DERIVED_FROM);
+    static final Set<Node> ABOUT = Set.of(RDF.type.asNode(), RDFS.label.asNode(), Terms.ALT_LABEL, RDFS.comment.asNode(),
+            OWL2.sameAs.asNode(), Terms.SOURCE_PROP, Terms.PARAGRAPH, Terms.QUOTE, Terms.DEFINED_AT, PROV_DERIVED_FROM);
 
 
     /** The page, or null when the graph says nothing about {@code e}. */
@@ -48,7 +47,7 @@ final class EntityPage {
 
         // --- about
         b.append("<dl class=\"about\">\n");
-        List<Node> alt = g.objects(e, Vocab.ALT_LABEL);
+        List<Node> alt = g.objects(e, Terms.ALT_LABEL);
         if (!alt.isEmpty()) {
             b.append("<dt>Other names</dt><dd>");
             for (int i = 0; i < alt.size(); i++) b.append(i > 0 ? "; " : "").append(esc(g.label(alt.get(i))));
@@ -69,20 +68,20 @@ final class EntityPage {
         }
         b.append("</dd>\n");
         for (Node same : g.objects(e, OWL2.sameAs.asNode())) {
-            if (!same.isURI() || !same.getURI().startsWith(Vocab.WIKIDATA_ENTITY)) continue;
-            String q = same.getURI().substring(Vocab.WIKIDATA_ENTITY.length());
+            if (!same.isURI() || !same.getURI().startsWith(Terms.WIKIDATA_ENTITY)) continue;
+            String q = same.getURI().substring(Terms.WIKIDATA_ENTITY.length());
             if (!q.matches("Q[0-9]{1,12}")) continue;
             b.append("<dt>Wikidata</dt><dd>").append(Html.a("https://www.wikidata.org/wiki/" + q, q)).append("</dd>\n");
         }
         String description = g.string(e, RDFS.comment.asNode());
         if (description != null) b.append("<dt>Description</dt><dd>").append(esc(description)).append("</dd>\n");
-        String definedAt = g.string(e, Vocab.DEFINED_AT);
+        String definedAt = g.string(e, Terms.DEFINED_AT);
         if (definedAt != null) b.append("<dt>Curated in</dt><dd><code>").append(esc(definedAt)).append("</code></dd>\n");
         b.append("</dl>\n");
-        String quote = g.string(e, Vocab.QUOTE);
+        String quote = g.string(e, Terms.QUOTE);
         if (quote != null) {
             b.append("<h2 id=\"mentioned\">Where the article names it</h2>\n");
-            b.append(r.evidence(g.one(e, Vocab.SOURCE_PROP), integer(g.string(e, Vocab.PARAGRAPH)), quote));
+            b.append(r.evidence(g.one(e, Terms.SOURCE_PROP), integer(g.string(e, Terms.PARAGRAPH)), quote));
         }
 
         // --- facts, both directions
@@ -176,7 +175,7 @@ final class EntityPage {
     }
 
     private static void countRelated(Map<Node, Integer> related, Node n, Node self) {
-        if (n == null || !n.isURI() || n.equals(self) || !n.getURI().startsWith(Vocab.RESOURCE)) return;
+        if (n == null || !n.isURI() || n.equals(self) || !n.getURI().startsWith(Terms.RESOURCE)) return;
         related.merge(n, 1, Integer::sum);
     }
 
@@ -199,7 +198,7 @@ final class EntityPage {
             b.append("<td>");
             if (claim == null) b.append("<em class=\"implied\">implied</em>");
             else {
-                Integer p = integer(g.string(claim, Vocab.PARAGRAPH));
+                Integer p = integer(g.string(claim, Terms.PARAGRAPH));
                 b.append(statementLink(Claim.read(g, claim), p == null ? "statement" : "paragraph " + p));
             }
             b.append("</td></tr>\n");

@@ -14,7 +14,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.geokg.load.Vocab;
 
 /**
  * Read access to the served dataset for the pages: the union of all named graphs (every source and
@@ -22,8 +21,8 @@ import org.geokg.load.Vocab;
  * once per page.
  */
 final class GraphView {
-    static final Node SKOS_PREF_LABEL = Vocab.iri(Vocab.SKOS + "prefLabel");
-    static final Node SKOS_NOTATION = Vocab.iri(Vocab.SKOS + "notation");
+    static final Node SKOS_PREF_LABEL = Terms.iri(Terms.SKOS + "prefLabel");
+    static final Node SKOS_NOTATION = Terms.iri(Terms.SKOS + "notation");
 
     final DatasetGraph dataset;
     final Graph graph;
@@ -73,7 +72,7 @@ final class GraphView {
     }
 
     boolean isClaim(Node n) {
-        return has(n, RDF.type.asNode(), Vocab.CLAIM);
+        return has(n, RDF.type.asNode(), Terms.CLAIM);
     }
 
     /**
@@ -90,11 +89,11 @@ final class GraphView {
     /** Whether the node has a label of its own (rather than a short form of its IRI). */
     boolean hasLabel(Node n) {
         return n != null && n.isURI() && (has(n, RDFS.label.asNode(), null) || has(n, SKOS_PREF_LABEL, null)
-                || has(n, Vocab.TITLE, null));
+                || has(n, Terms.TITLE, null));
     }
 
     private String lookUpLabel(Node n) {
-        for (Node p : List.of(RDFS.label.asNode(), SKOS_PREF_LABEL, Vocab.TITLE)) {
+        for (Node p : List.of(RDFS.label.asNode(), SKOS_PREF_LABEL, Terms.TITLE)) {
             String best = null;
             for (Node l : objects(n, p)) {
                 if (!l.isLiteral()) continue;
@@ -108,7 +107,7 @@ final class GraphView {
     }
 
     static String shortForm(String iri) {
-        for (String ns : List.of(Vocab.RESOURCE, Vocab.STATEMENT, Vocab.SOURCE, Vocab.KG))
+        for (String ns : List.of(Terms.RESOURCE, Terms.STATEMENT, Terms.SOURCE, Terms.KG))
             if (iri.startsWith(ns) && iri.length() > ns.length()) return iri.substring(ns.length());
         return iri;
     }
@@ -138,7 +137,7 @@ final class GraphView {
     /** The claims (statement nodes) about a node: as subject, object, holder, or scenario. */
     List<Claim> claimsAbout(Node n) {
         Set<Node> ids = new LinkedHashSet<>();
-        for (Node p : List.of(RDF.subject.asNode(), RDF.object.asNode(), Vocab.ATTRIBUTED_TO, Vocab.SCENARIO))
+        for (Node p : List.of(RDF.subject.asNode(), RDF.object.asNode(), Terms.ATTRIBUTED_TO, Terms.SCENARIO))
             for (Node c : subjects(p, n)) if (isClaim(c)) ids.add(c);
         List<Claim> out = new ArrayList<>();
         for (Node c : ids) out.add(Claim.read(this, c));
@@ -149,7 +148,7 @@ final class GraphView {
     Node factClaim(Node s, Node p, Node o) {
         for (Node c : subjects(RDF.subject.asNode(), s))
             if (has(c, RDF.predicate.asNode(), p) && has(c, RDF.object.asNode(), o)
-                    && has(c, Vocab.MODALITY, Claim.STATED_FACT))
+                    && has(c, Terms.MODALITY, Claim.STATED_FACT))
                 return c;
         return null;
     }

@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.geokg.load.Vocab;
 
 /**
  * The project's IRIs ({@code https://w3id.org/geokg/...}) and the paths this server answers them at:
@@ -18,7 +17,7 @@ final class Iris {
     static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,199}");
 
     enum Kind {
-        RESOURCE("/resource/", Vocab.RESOURCE), STATEMENT("/statement/", Vocab.STATEMENT), SOURCE("/source/", Vocab.SOURCE);
+        RESOURCE("/resource/", Terms.RESOURCE), STATEMENT("/statement/", Terms.STATEMENT), SOURCE("/source/", Terms.SOURCE);
 
         final String path;
         final String namespace;
@@ -42,9 +41,9 @@ final class Iris {
         for (Kind k : Kind.values())
             if (iri.startsWith(k.namespace) && ID.matcher(iri.substring(k.namespace.length())).matches())
                 return k.path + iri.substring(k.namespace.length());
-        if (iri.startsWith(Vocab.KG) && ID.matcher(iri.substring(Vocab.KG.length())).matches())
-            return "/ontology#" + iri.substring(Vocab.KG.length());
-        if (iri.equals(Vocab.ONTOLOGY_IRI)) return "/ontology";
+        if (iri.startsWith(Terms.KG) && ID.matcher(iri.substring(Terms.KG.length())).matches())
+            return "/ontology#" + iri.substring(Terms.KG.length());
+        if (iri.equals(Terms.ONTOLOGY_IRI)) return "/ontology";
         return null;
     }
 

@@ -14,7 +14,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.geokg.load.Vocab;
 
 /** The ontology's page: every class, property and individual with its label and definition, each at {@code #Name}. */
 final class OntologyPage {
@@ -22,14 +21,14 @@ final class OntologyPage {
 
     static String render(Render r) {
         GraphView g = r.g;
-        Graph onto = g.dataset.getGraph(Vocab.ONTOLOGY_GRAPH);
+        Graph onto = g.dataset.getGraph(Terms.ONTOLOGY_GRAPH);
         Map<String, List<Node>> kinds = new LinkedHashMap<>();
         kinds.put("Classes", new ArrayList<>());
         kinds.put("Object properties", new ArrayList<>());
         kinds.put("Datatype properties", new ArrayList<>());
         kinds.put("Individuals", new ArrayList<>());
         for (Node s : subjects(onto)) {
-            if (!s.isURI() || !s.getURI().startsWith(Vocab.KG) || Iris.localPath(s.getURI()) == null) continue;
+            if (!s.isURI() || !s.getURI().startsWith(Terms.KG) || Iris.localPath(s.getURI()) == null) continue;
             String kind = onto.contains(s, RDF.type.asNode(), OWL2.Class.asNode()) ? "Classes"
                     : onto.contains(s, RDF.type.asNode(), OWL2.ObjectProperty.asNode()) ? "Object properties"
                     : onto.contains(s, RDF.type.asNode(), OWL2.DatatypeProperty.asNode()) ? "Datatype properties"
@@ -37,9 +36,9 @@ final class OntologyPage {
             kinds.get(kind).add(s);
         }
         StringBuilder b = new StringBuilder();
-        String title = g.string(Vocab.iri(Vocab.ONTOLOGY_IRI), Vocab.TITLE);
+        String title = g.string(Terms.iri(Terms.ONTOLOGY_IRI), Terms.TITLE);
         b.append("<h1>").append(esc(title == null ? "geokg ontology" : title)).append("</h1>\n");
-        b.append("<p class=\"iri\"><code>").append(esc(Vocab.KG)).append("</code></p>\n");
+        b.append("<p class=\"iri\"><code>").append(esc(Terms.KG)).append("</code></p>\n");
         b.append("<nav aria-label=\"Kinds of term\"><ul class=\"inline\">");
         for (Map.Entry<String, List<Node>> k : kinds.entrySet())
             b.append("<li><a href=\"#").append(anchor(k.getKey())).append("\">").append(esc(k.getKey())).append("</a> (")
@@ -53,7 +52,7 @@ final class OntologyPage {
             b.append("<table class=\"terms\">\n<thead><tr><th scope=\"col\">Term</th><th scope=\"col\">Label</th>")
              .append("<th scope=\"col\">Definition</th><th scope=\"col\">Relations</th></tr></thead>\n<tbody>\n");
             for (Node t : terms) {
-                String local = t.getURI().substring(Vocab.KG.length());
+                String local = t.getURI().substring(Terms.KG.length());
                 b.append("<tr id=\"").append(esc(local)).append("\"><th scope=\"row\"><code>kg:").append(esc(local))
                  .append("</code></th><td>").append(esc(g.label(t))).append("</td><td>")
                  .append(esc(first(onto, t, RDFS.comment.asNode()))).append("</td><td>")

@@ -3,7 +3,7 @@ package org.geokg.pages;
 /**
  * Finds an evidence quote inside its paragraph and marks it. The loader accepts a quote when it is a
  * span of the paragraph after normalisation (typographic quotes and dashes made plain, runs of white
- * space made one: {@link org.geokg.load.Articles#normalize}); the same normalisation is applied here,
+ * space made one: {@link org.geokg.mapping.Articles#normalize}); the same normalisation is applied here,
  * keeping for every normalised character the position it came from, so the mark covers the article's
  * own characters.
  */
@@ -24,7 +24,7 @@ final class QuoteInParagraph {
             from[norm.length()] = i;
             norm.append(c);
         }
-        String q = org.geokg.load.Articles.normalize(quote);
+        String q = org.geokg.mapping.Articles.normalize(quote);
         if (q.isEmpty()) return null;
         int at = norm.indexOf(q);
         if (at < 0) return null;
@@ -49,7 +49,7 @@ final class QuoteInParagraph {
         };
     }
 
-    /** What {@code \s} matches in {@link org.geokg.load.Articles#normalize}. */
+    /** What {@code \s} matches in {@link org.geokg.mapping.Articles#normalize}. */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }

@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.graph.Node;
-import org.geokg.load.Articles;
-import org.geokg.load.Vocab;
+import org.geokg.mapping.Articles;
 
 /** The pieces pages share: links with labels, a claim as a sentence, its dates, its evidence. */
 final class Render {
@@ -53,8 +52,8 @@ final class Render {
     /** The claim's time qualifiers in words, at the article's precision; empty when it has none. */
     String when(Claim c) {
         Map<Node, Node> t = c.times();
-        String at = lex(t.get(Vocab.POINT_IN_TIME)), start = lex(t.get(Vocab.START_TIME)), end = lex(t.get(Vocab.END_TIME)),
-                earliest = lex(t.get(Vocab.EARLIEST_TIME)), latest = lex(t.get(Vocab.LATEST_TIME));
+        String at = lex(t.get(Terms.POINT_IN_TIME)), start = lex(t.get(Terms.START_TIME)), end = lex(t.get(Terms.END_TIME)),
+                earliest = lex(t.get(Terms.EARLIEST_TIME)), latest = lex(t.get(Terms.LATEST_TIME));
         StringBuilder b = new StringBuilder();
         if (at != null) b.append(at);
         if (start != null) b.append(end != null ? "from " + start + " to " + end : "since " + start);
@@ -80,11 +79,11 @@ final class Render {
     /** The article's paragraph, if its text is on this server. */
     Optional<String> paragraphText(Node source, Integer paragraph) {
         if (source == null || paragraph == null) return Optional.empty();
-        return texts.article(g.string(source, Vocab.SOURCE_FILE)).map(a -> a.paragraph(paragraph));
+        return texts.article(g.string(source, Terms.SOURCE_FILE)).map(a -> a.paragraph(paragraph));
     }
 
     Optional<Articles> article(Node source) {
-        return source == null ? Optional.empty() : texts.article(g.string(source, Vocab.SOURCE_FILE));
+        return source == null ? Optional.empty() : texts.article(g.string(source, Terms.SOURCE_FILE));
     }
 
     /**

@@ -18,7 +18,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.geokg.load.Vocab;
 
 /**
  * {@code /search?q=...}: full-text search (jena-text, the Lucene index of fuseki-config/config.ttl)
@@ -138,10 +137,10 @@ final class SearchPage {
 
     private static String kind(GraphView g, Node n) {
         String iri = n.getURI();
-        if (g.isClaim(n)) return "statement (" + g.label(g.one(n, Vocab.MODALITY)) + ")";
-        if (iri.startsWith(Vocab.RESOURCE)) return "entity";
-        if (iri.startsWith(Vocab.KG)) return "ontology term";
-        if (iri.startsWith(Vocab.SOURCE)) return "source";
+        if (g.isClaim(n)) return "statement (" + g.label(g.one(n, Terms.MODALITY)) + ")";
+        if (iri.startsWith(Terms.RESOURCE)) return "entity";
+        if (iri.startsWith(Terms.KG)) return "ontology term";
+        if (iri.startsWith(Terms.SOURCE)) return "source";
         return "other";
     }
 

@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Node;
-import org.geokg.load.Articles;
-import org.geokg.load.Vocab;
+import org.geokg.mapping.Articles;
 
 /**
  * A source's page: its description, then the article paragraph by paragraph (each with an anchor,
@@ -22,19 +21,19 @@ final class SourcePage {
 
     static String render(Render r, Node src) {
         GraphView g = r.g;
-        if (!g.has(src, Vocab.SOURCE_FILE, null) && !g.has(src, Vocab.TITLE, null)) return null;
+        if (!g.has(src, Terms.SOURCE_FILE, null) && !g.has(src, Terms.TITLE, null)) return null;
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"kind\">Source</p>\n<h1>").append(esc(g.label(src))).append("</h1>\n");
         b.append("<p class=\"iri\"><code>").append(esc(src.getURI())).append("</code></p>\n<dl class=\"about\">\n");
-        dd(b, "Published", g.string(src, Vocab.PUBLISHED));
-        dd(b, "Language", g.string(src, Vocab.LANGUAGE));
-        dd(b, "Text file", g.string(src, Vocab.SOURCE_FILE));
-        dd(b, "SHA-256", g.string(src, Vocab.SHA256));
-        dd(b, "Curator's note", g.string(src, Vocab.CURATOR_NOTE));
+        dd(b, "Published", g.string(src, Terms.PUBLISHED));
+        dd(b, "Language", g.string(src, Terms.LANGUAGE));
+        dd(b, "Text file", g.string(src, Terms.SOURCE_FILE));
+        dd(b, "SHA-256", g.string(src, Terms.SHA256));
+        dd(b, "Curator's note", g.string(src, Terms.CURATOR_NOTE));
         b.append("</dl>\n");
 
         TreeMap<Integer, List<Claim>> cited = new TreeMap<>();
-        for (Node c : g.subjects(Vocab.SOURCE_PROP, src)) {
+        for (Node c : g.subjects(Terms.SOURCE_PROP, src)) {
             if (!g.isClaim(c)) continue;
             Claim claim = Claim.read(g, c);
             if (claim.paragraph() != null) cited.computeIfAbsent(claim.paragraph(), k -> new ArrayList<>()).add(claim);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.geokg.load.Articles;
+import org.geokg.mapping.Articles;
 
 /**
  * The articles' texts, read from the sources directory (outside the project) when a page shows a

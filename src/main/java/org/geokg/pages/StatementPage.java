@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
-import org.geokg.load.Vocab;
 
 /**
  * A statement's page: the claim, its modality and qualifiers, its evidence in its paragraph, whether
@@ -39,7 +38,7 @@ final class StatementPage {
         for (Map.Entry<Node, Node> t : c.times().entrySet()) row(b, esc(g.label(t.getKey())), esc(t.getValue().getLiteralLexicalForm()));
         if (c.precision() != null) row(b, "Time precision", r.link(c.precision()));
         if (c.note() != null) row(b, "Curator's note", esc(c.note()));
-        String definedAt = g.string(iri, Vocab.DEFINED_AT);
+        String definedAt = g.string(iri, Terms.DEFINED_AT);
         if (definedAt != null) row(b, "Curated in", "<code>" + esc(definedAt) + "</code>");
         b.append("</tbody>\n</table>\n");
 
@@ -47,7 +46,7 @@ final class StatementPage {
 
         if (c.scenario() != null) {
             List<Claim> steps = new ArrayList<>();
-            for (Node s : g.subjects(Vocab.SCENARIO, c.scenario())) if (g.isClaim(s)) steps.add(Claim.read(g, s));
+            for (Node s : g.subjects(Terms.SCENARIO, c.scenario())) if (g.isClaim(s)) steps.add(Claim.read(g, s));
             steps.sort(Comparator.comparing((Claim s) -> s.step() == null ? Integer.MAX_VALUE : s.step())
                     .thenComparing(r::sentenceText));
             b.append("<h2 id=\"scenario\">The scenario, step by step: ").append(esc(g.label(c.scenario()))).append("</h2>\n");

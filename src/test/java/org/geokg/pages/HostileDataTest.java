@@ -15,7 +15,6 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.geokg.load.Vocab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,30 +37,30 @@ class HostileDataTest {
         // The article itself carries markup too.
         Files.writeString(sources.resolve("a.txt"), "First.\nIt said " + SCRIPT + " and " + ATTR + " loudly.\n");
         ds = DatasetGraphFactory.createTxnMem();
-        Node g = Vocab.sourceGraph("s");
-        evil = Vocab.entity("evil");
+        Node g = Terms.sourceGraph("s");
+        evil = Terms.entity("evil");
         other = NodeFactory.createURI("javascript:alert(1)");
-        claim = Vocab.statement("c1");
-        source = Vocab.source("s");
+        claim = Terms.statement("c1");
+        source = Terms.source("s");
         Txn.executeWrite(ds, () -> {
-            ds.add(g, source, RDF.type.asNode(), Vocab.SOURCE_CLASS);
-            ds.add(g, source, Vocab.TITLE, NodeFactory.createLiteralLang("Title " + SCRIPT, "en"));
-            ds.add(g, source, Vocab.SOURCE_FILE, NodeFactory.createLiteralString("a.txt"));
-            ds.add(g, evil, RDF.type.asNode(), Vocab.kg("Actor"));
+            ds.add(g, source, RDF.type.asNode(), Terms.SOURCE_CLASS);
+            ds.add(g, source, Terms.TITLE, NodeFactory.createLiteralLang("Title " + SCRIPT, "en"));
+            ds.add(g, source, Terms.SOURCE_FILE, NodeFactory.createLiteralString("a.txt"));
+            ds.add(g, evil, RDF.type.asNode(), Terms.kg("Actor"));
             ds.add(g, evil, RDFS.label.asNode(), NodeFactory.createLiteralLang("Evil " + SCRIPT, "en"));
-            ds.add(g, evil, Vocab.ALT_LABEL, NodeFactory.createLiteralLang(ATTR, "en"));
+            ds.add(g, evil, Terms.ALT_LABEL, NodeFactory.createLiteralLang(ATTR, "en"));
             ds.add(g, evil, RDFS.comment.asNode(), NodeFactory.createLiteralLang("a & b " + SCRIPT, "en"));
-            ds.add(g, evil, Vocab.kg("relatedTo"), other);
-            ds.add(g, claim, RDF.type.asNode(), Vocab.CLAIM);
+            ds.add(g, evil, Terms.kg("relatedTo"), other);
+            ds.add(g, claim, RDF.type.asNode(), Terms.CLAIM);
             ds.add(g, claim, RDF.subject.asNode(), evil);
-            ds.add(g, claim, RDF.predicate.asNode(), Vocab.kg("says"));
+            ds.add(g, claim, RDF.predicate.asNode(), Terms.kg("says"));
             ds.add(g, claim, RDF.object.asNode(), NodeFactory.createLiteralString(SCRIPT));
-            ds.add(g, claim, Vocab.MODALITY, Claim.STATED_FACT);
-            ds.add(g, claim, Vocab.SOURCE_PROP, source);
-            ds.add(g, claim, Vocab.PARAGRAPH, NodeFactory.createLiteralDT("2", XSDDatatype.XSDinteger));
-            ds.add(g, claim, Vocab.QUOTE, NodeFactory.createLiteralString(SCRIPT + " and " + ATTR));
-            ds.add(g, claim, Vocab.CURATOR_NOTE, NodeFactory.createLiteralString(ATTR));
-            ds.add(g, claim, Vocab.POINT_IN_TIME, NodeFactory.createLiteralString("2025 " + SCRIPT));
+            ds.add(g, claim, Terms.MODALITY, Claim.STATED_FACT);
+            ds.add(g, claim, Terms.SOURCE_PROP, source);
+            ds.add(g, claim, Terms.PARAGRAPH, NodeFactory.createLiteralDT("2", XSDDatatype.XSDinteger));
+            ds.add(g, claim, Terms.QUOTE, NodeFactory.createLiteralString(SCRIPT + " and " + ATTR));
+            ds.add(g, claim, Terms.CURATOR_NOTE, NodeFactory.createLiteralString(ATTR));
+            ds.add(g, claim, Terms.POINT_IN_TIME, NodeFactory.createLiteralString("2025 " + SCRIPT));
         });
     }
 

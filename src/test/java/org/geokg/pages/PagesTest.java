@@ -22,7 +22,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.geokg.TestProject;
-import org.geokg.load.Articles;
+import org.geokg.mapping.Articles;
 import org.geokg.query.QueryFiles;
 import org.geokg.store.Layout;
 import org.junit.jupiter.api.AfterAll;
