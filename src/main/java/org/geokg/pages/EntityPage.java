@@ -47,10 +47,12 @@ final class EntityPage {
 
         // --- about
         b.append("<dl class=\"about\">\n");
-        List<Node> alt = g.objects(e, Terms.ALT_LABEL);
+        List<String> alt = new ArrayList<>();
+        for (Node n : g.objects(e, Terms.ALT_LABEL)) alt.add(g.label(n));
+        alt.sort(String.CASE_INSENSITIVE_ORDER);
         if (!alt.isEmpty()) {
             b.append("<dt>Other names</dt><dd>");
-            for (int i = 0; i < alt.size(); i++) b.append(i > 0 ? "; " : "").append(esc(g.label(alt.get(i))));
+            for (int i = 0; i < alt.size(); i++) b.append(i > 0 ? "; " : "").append(esc(alt.get(i)));
             b.append("</dd>\n");
         }
         List<Node> all = g.objects(e, RDF.type.asNode());

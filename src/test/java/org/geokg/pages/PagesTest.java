@@ -150,7 +150,7 @@ class PagesTest {
     @Test
     void otherNamesAndDescriptionsAreShown() {
         String us = html("/resource/united-states");
-        assertTrue(us.contains("<dt>Other names</dt><dd>U.S.; America</dd>"), "alt_labels U.S.|America");
+        assertTrue(us.contains("<dt>Other names</dt><dd>America; U.S.; Washington</dd>"), "alt_labels U.S.|America|Washington, sorted");
         String trump = html("/resource/trump-administration");
         assertTrue(trump.contains("The U.S. administration of Donald Trump in his second term"), "description");
     }
