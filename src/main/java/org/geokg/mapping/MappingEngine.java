@@ -236,6 +236,7 @@ public final class MappingEngine {
             r.problem(c.name(), "'" + id + "' is not a valid id; expected the id of " + what);
             return null;
         }
+        if (!r.matches(c, id)) return null;
         Node n = iri(template.expand(col -> id));
         if (definitions.definedAt(n) == null) {
             r.problem(c.name(), "unknown reference '" + id + "'; expected the id of " + what
