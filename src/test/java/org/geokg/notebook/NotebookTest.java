@@ -101,12 +101,42 @@ class NotebookTest {
         }
     }
 
+    /**
+     * With no server at the endpoint the notebook stops at its first query with one line saying how to
+     * start it, not with a traceback of urllib's URLError.
+     */
+    @Test
+    void withTheServerDownTheNotebookSaysToStartIt() throws Exception {
+        List<String> nbconvert = nbconvert();
+        assumeTrue(nbconvert != null, "skipped: Jupyter nbconvert with SPARQLWrapper, pandas, matplotlib and networkx "
+                + "is not installed (see .ci/run)");
+        String endpoint = "http://127.0.0.1:" + closedPort() + "/kg/sparql";
+        JsonObject nb = execute(nbconvert, endpoint, "server-down", "--allow-errors");
+        JsonObject error = null;
+        for (JsonValue cell : nb.get("cells").getAsArray()) {
+            JsonObject c = cell.getAsObject();
+            if (!c.get("cell_type").getAsString().value().equals("code")) continue;
+            for (JsonValue out : c.get("outputs").getAsArray())
+                if (out.getAsObject().get("output_type").getAsString().value().equals("error")) {
+                    error = out.getAsObject();
+                    break;
+                }
+            if (error != null) break;
+        }
+        assertTrue(error != null, "the first query fails");
+        String shown = join(error.get("traceback"));
+        assertTrue(shown.contains("start it with ./kg serve") && shown.contains(endpoint), shown);
+        assertFalse(shown.contains("URLError") || shown.contains("Traceback") || shown.contains("urllib"), shown);
+        assertEquals(1, error.get("traceback").getAsArray().size(), "one line, not a traceback: " + shown);
+    }
+
     /** Runs nbconvert on a copy of the notebook; returns the executed notebook. */
-    private JsonObject execute(List<String> nbconvert, String endpoint, String name) throws Exception {
+    private JsonObject execute(List<String> nbconvert, String endpoint, String name, String... extra) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Path copy = dir.resolve("geokg.ipynb");
         Files.copy(NOTEBOOK, copy);
         List<String> cmd = new ArrayList<>(nbconvert);
+        cmd.addAll(List.of(extra));
         cmd.addAll(List.of("--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300",
                 "--output-dir", dir.toString(), "--output", "executed", copy.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
@@ -149,6 +179,12 @@ class NotebookTest {
         assertTrue(all.contains("kgr:su-35") && all.contains("kgr:s-400"), "arms table");
         assertTrue(all.contains("kgr:swift") && all.contains("kgr:crypto-transactions"), "finance table");
         assertTrue(all.contains("28 relations"), "the network of the 28 stated relations between states");
+        // Each arrow of the network says which relations it stands for, from subject to object: paragraph 8,
+        // "Russia has become the sole exporter of arms to Iran" (and not the other way round).
+        String russiaToIran = all.lines().filter(l -> l.startsWith("Russia → Iran: ")).findFirst().orElse("");
+        String iranToRussia = all.lines().filter(l -> l.startsWith("Iran → Russia: ")).findFirst().orElse("");
+        assertTrue(russiaToIran.contains("sole arms supplier to"), "Russia → Iran is labelled: " + russiaToIran);
+        assertFalse(iranToRussia.isEmpty() || iranToRussia.contains("sole arms supplier to"), "direction kept: " + iranToRussia);
         return all;
     }
 
