@@ -41,7 +41,10 @@ public final class TestProject {
         return p;
     }
 
-    /** A copy of the real project's data, ontology and mappings (articles from ../shared/sources if present). */
+    /**
+     * A copy of the real project's data, ontology and mappings, with the articles from
+     * ../shared/sources and the GDELT sample from ../shared/gdelt when they are there.
+     */
     public static TestProject real(Path tmp) {
         TestProject p = new TestProject(tmp);
         copyTree(realHome().resolve("ontology"), p.layout.ontologyDir());
@@ -51,8 +54,14 @@ public final class TestProject {
         copyTree(realHome().resolve("queries"), p.layout.queriesDir());
         Path shared = Layout.of(realHome()).sharedSources();
         if (Files.isDirectory(shared)) copyTree(shared, p.layout.sharedSources());
+        // The GDELT sample beside the project, where mappings/gdelt-events.ttl looks for it.
+        Path gdelt = gdeltDir(realHome());
+        if (Files.isDirectory(gdelt)) copyTree(gdelt, gdeltDir(p.layout.home()));
         return p;
     }
+
+    /** Where the GDELT event sample sits beside a project home (mappings/gdelt-events.ttl). */
+    public static Path gdeltDir(Path home) { return home.resolve("../shared/gdelt").normalize(); }
 
     public Path data(String name) { return layout.dataDir().resolve(name); }
 

@@ -34,14 +34,15 @@ import org.apache.jena.graph.Node;
  * @param individualIri    for property values: the IRI template of an individual
  * @param hashColumn for article files: the column with the SHA-256 the text must have
  * @param lookupProperty for lookups: the property whose value is the cell (as a string)
- * @param codeIri    for lookups: where the code itself is written when no node has it (optional)
+ * @param unique     no node may already have this column's value for {@code property}
  */
 public record ColumnMapping(String name, boolean required, Cell cell, Node property, IriTemplate iri,
                             String language, String languageColumn, String separator, Pattern pattern,
                             String expected, String example, String refersTo, String definedIn,
                             Map<String, Term> terms, String notBefore, int maxWords, String sourceColumn,
                             String paragraphColumn, String propertyColumn, String individualMarker,
-                            IriTemplate individualIri, String hashColumn, Node lookupProperty) {
+                            IriTemplate individualIri, String hashColumn, Node lookupProperty,
+                            boolean unique) {
 
     /** What a cell holds. Each kind is one term of the mapping vocabulary (mappings/README.md). */
     public enum Cell {

@@ -118,7 +118,11 @@ public final class MappingEngine {
                                     + before.lexical() + "; expected " + c.name() + " after " + c.notBefore());
                         yield t == null ? List.of() : List.of(t.literal());
                     }
-                    case COMPACT_DATE -> single(r.compactDate(c, v));
+                    case COMPACT_DATE -> {
+                        Node day = r.compactDate(c, v);
+                        if (day != null) cells.values[i] = TimeValue.parse(day.getLiteralLexicalForm());
+                        yield single(day);
+                    }
                     case POSITIVE_INTEGER -> {
                         int n = r.positive(c, v);
                         cells.values[i] = n;
@@ -181,14 +185,26 @@ public final class MappingEngine {
                     }
                     case LOOKUP -> single(lookup(c, v));
                 };
+                if (c.unique() && c.property() != null)
+                    for (Node n : nodes) {
+                        Node holder = definitions.subjectWith(c.property(), n);
+                        if (holder != null)
+                            r.problem(c.name(), "'" + v + "' is already given to " + holder.getURI()
+                                    + "; expected each " + c.name() + " once");
+                    }
                 out.set(i, nodes);
                 cells.nodes[i] = nodes.isEmpty() ? null : nodes.get(0);
             }
         }
+        // A table without an identifier column describes nodes other tables define (its rowIri reads
+        // reference columns, checked above): it adds to them and defines nothing.
+        if (subject == null && r.ok() && columns.stream().noneMatch(c -> c.cell() == ColumnMapping.Cell.IDENTIFIER))
+            subject = iri(mapping.rowIri().expand(row::get));
         if (subject == null || !r.ok()) return;
 
         Node g = graph(mapping, row);
         for (Node cls : mapping.rowClasses()) emit(g, subject, RDF.type.asNode(), cls);
+        for (TableMapping.Constant k : mapping.constants()) emit(g, subject, k.property(), k.value());
         for (int i = 0; i < columns.size(); i++) {
             Node p = columns.get(i).property();
             if (p != null) for (Node o : out.get(i)) emit(g, subject, p, o);

@@ -46,7 +46,8 @@ public final class MappingFiles {
             HASH_COLUMN = kgm("hashColumn"), LOOKUP_PROPERTY = kgm("lookupProperty"),
             OF_COLUMNS = kgm("ofColumns"), YEAR = kgm("year"), MONTH = kgm("month"), DAY = kgm("day"),
             SUBJECT_COLUMN = kgm("subjectColumn"), PREDICATE_COLUMN = kgm("predicateColumn"),
-            OBJECT_COLUMN = kgm("objectColumn");
+            OBJECT_COLUMN = kgm("objectColumn"), CONSTANT = kgm("constant"), VALUE = kgm("value"),
+            UNIQUE = kgm("unique");
 
     /** Every term of the vocabulary, so that a misspelt one is reported, not ignored. */
     private static final Set<Node> KNOWN = new HashSet<>(List.of(TABLE_MAPPING, LOAD_ORDER, ROW_IRI, GRAPH,
@@ -54,7 +55,7 @@ public final class MappingFiles {
             NAME, REQUIRED, CELL, PROPERTY, IRI, LANGUAGE, LANGUAGE_COLUMN, SEPARATOR, PATTERN, EXPECTED, EXAMPLE,
             REFERS_TO, DEFINED_IN, TERM, WORD, MEANS, ASSERTS_STATED_TRIPLE, NOT_BEFORE, MAX_WORDS, SOURCE_COLUMN,
             PARAGRAPH_COLUMN, PROPERTY_COLUMN, INDIVIDUAL_MARKER, INDIVIDUAL_IRI, HASH_COLUMN, LOOKUP_PROPERTY,
-            OF_COLUMNS, YEAR, MONTH, DAY, SUBJECT_COLUMN, PREDICATE_COLUMN, OBJECT_COLUMN));
+            OF_COLUMNS, YEAR, MONTH, DAY, SUBJECT_COLUMN, PREDICATE_COLUMN, OBJECT_COLUMN, CONSTANT, VALUE, UNIQUE));
     private static final Map<Node, ColumnMapping.Cell> CELLS = new LinkedHashMap<>();
 
     static {
@@ -122,7 +123,18 @@ public final class MappingFiles {
         if (s != null)
             stated = new TableMapping.StatedTriple(string(s, SUBJECT_COLUMN, true), string(s, PREDICATE_COLUMN, true),
                     string(s, OBJECT_COLUMN, true));
-        return new TableMapping(name, file, order, format, rowIri, graph, rowClasses, columns, precision, stated);
+        List<TableMapping.Constant> constants = new ArrayList<>();
+        g.find(m, CONSTANT, Node.ANY).forEach(t -> {
+            Node property = object(t.getObject(), PROPERTY), value = object(t.getObject(), VALUE);
+            if (property == null || value == null) problem("kgm:constant needs kgm:property and kgm:value");
+            else constants.add(new TableMapping.Constant(property, value));
+        });
+        if (rowIri != null && columns.stream().noneMatch(c -> c.cell() == ColumnMapping.Cell.IDENTIFIER))
+            for (String col : rowIri.columns())
+                if (columns.stream().noneMatch(c -> c.name().equals(col) && c.cell() == ColumnMapping.Cell.REFERENCE))
+                    problem("mapping '" + name + "': kgm:rowIri uses '" + col + "', which is neither a kgm:Identifier "
+                            + "nor a kgm:Reference column; expected the row's id or a reference to the node it describes");
+        return new TableMapping(name, file, order, format, rowIri, graph, rowClasses, columns, precision, stated, constants);
     }
 
     private ColumnMapping column(Node c) {
@@ -150,13 +162,14 @@ public final class MappingFiles {
             }
         }
         Boolean required = bool(c, REQUIRED);
+        Boolean unique = bool(c, UNIQUE);
         return new ColumnMapping(name, required != null && required, cell, object(c, PROPERTY), template(c, IRI, false),
                 string(c, LANGUAGE, false), string(c, LANGUAGE_COLUMN, false), string(c, SEPARATOR, false), pattern,
                 string(c, EXPECTED, false), string(c, EXAMPLE, false), string(c, REFERS_TO, false),
                 string(c, DEFINED_IN, false), terms, string(c, NOT_BEFORE, false), integer(c, MAX_WORDS, 0),
                 string(c, SOURCE_COLUMN, false), string(c, PARAGRAPH_COLUMN, false), string(c, PROPERTY_COLUMN, false),
                 string(c, INDIVIDUAL_MARKER, false), template(c, INDIVIDUAL_IRI, false), string(c, HASH_COLUMN, false),
-                object(c, LOOKUP_PROPERTY));
+                object(c, LOOKUP_PROPERTY), unique != null && unique);
     }
 
     // ------------------------------------------------------------ reading the graph

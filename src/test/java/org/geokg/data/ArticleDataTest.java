@@ -256,7 +256,8 @@ class ArticleDataTest {
     @Test
     void datesAreNoMorePreciseThanTheArticle() {
         // The only days the article names: "On March 12" (the drills) and "January 17" (the treaty).
-        // (Its graph only: the project's wikidata graph records the day a link was verified.)
+        // (Its graph only: the project's wikidata graph records the day a link was verified, and GDELT's
+        // machine-coded events, in their own graph, are dated to the day.)
         Set<String> days = col("SELECT DISTINCT (STR(?d) AS ?x) { GRAPH <https://w3id.org/geokg/graph/russia-iran-2025> { ?s ?p ?d } FILTER(DATATYPE(?d) = xsd:date) }");
         assertTrue(Set.of("2025-03-12", "2025-01-17").containsAll(days), "days: " + days);
         // "Since 2019, Russia has become the sole exporter of arms to Iran": a year, not a day.

@@ -106,6 +106,24 @@ class BrokenInputTest {
     }
 
     @Test
+    void aBadRowOfATableWithoutHeaderIsLocatedToo() throws IOException {
+        // A GDELT export (mappings/gdelt-events.ttl): 61 tab-separated fields, no header row.
+        String[] good = new String[61];
+        java.util.Arrays.fill(good, "");
+        good[0] = "1"; good[1] = "20191024"; good[26] = "042"; good[30] = "1.9"; good[31] = "3"; good[34] = "-1.5";
+        good[60] = "https://example.org/report";
+        String[] badDate = good.clone();
+        badDate[0] = "2"; badDate[1] = "20191341";
+        String shortRow = String.join("\t", java.util.Arrays.copyOf(good, 60)).replaceFirst("^1", "3");
+        Path tsv = org.geokg.TestProject.gdeltDir(project.layout.home()).resolve("events-sample.tsv");
+        Files.createDirectories(tsv.getParent());
+        Files.writeString(tsv, String.join("\t", good) + "\n" + String.join("\t", badDate) + "\n" + shortRow + "\n");
+        String report = assertRejected("../shared/gdelt/events-sample.tsv:2:2: '20191341' is not a date; expected YYYYMMDD");
+        assertTrue(report.contains("../shared/gdelt/events-sample.tsv:3:61: row has 60 fields, expected 61 as its mapping names"), report);
+        assertTrue(report.endsWith("2 problems"), report);
+    }
+
+    @Test
     void anEmptyFile() throws IOException {
         project.write("more.csv", "");
         assertRejected("data/more.csv:1:1: empty file; expected a header row");

@@ -105,6 +105,16 @@ class LoaderTest {
     }
 
     @Test
+    void aTableWhoseFileLivesOutsideTheProjectIsSkippedWithAWarningWhenAbsent() {
+        // The fixture has no ../shared/gdelt: the GDELT mapping's input is not there.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Loader.load(project.layout, db, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("warning: mappings/gdelt-events.ttl: input ") && printed.contains("events-sample.tsv not found: "
+                + "the gdelt-events table was not loaded"), printed);
+    }
+
+    @Test
     void everyNodeRemembersItsCsvRow() {
         assertEquals(Set.of("data/statements.csv:9"), col("SELECT ?o { kgs:grain kg:definedAt ?o }"));
     }

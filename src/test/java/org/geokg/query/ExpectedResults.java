@@ -41,6 +41,7 @@ public final class ExpectedResults {
     public static final Map<String, String> PREFIXES = new LinkedHashMap<>();
     static {
         PREFIXES.put("kgr", "https://w3id.org/geokg/resource/");
+        PREFIXES.put("gdelt", "https://w3id.org/geokg/gdelt/event/");
         PREFIXES.put("kgs", "https://w3id.org/geokg/statement/");
         PREFIXES.put("src", "https://w3id.org/geokg/source/");
         PREFIXES.put("kg", "https://w3id.org/geokg/ontology#");
