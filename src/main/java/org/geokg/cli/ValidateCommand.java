@@ -2,16 +2,17 @@ package org.geokg.cli;
 
 import java.util.concurrent.Callable;
 
-import org.geokg.load.Loader;
 import org.geokg.store.Layout;
+import org.geokg.validate.Validator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks every CSV file under data/ and the ontology (Turtle syntax, documented terms, "
-                + "SHACL shapes) and changes nothing.",
+        description = {"Checks every table (CSV files under data/, and inputs such as GDELT's export named by "
+                + "mappings/), the mappings and the ontology (Turtle syntax, documented terms, SHACL shapes) "
+                + "exactly as a load does, and changes nothing.",
                 "Lists every problem as FILE:LINE:COLUMN: what is wrong; expected what. "
                         + "In CSV files COLUMN counts fields (1 = first). Exits 1 when there is any problem."})
 public final class ValidateCommand implements Callable<Integer> {
@@ -20,8 +21,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Layout layout = Commands.layout();
-        Loader.validate(layout, System.out);
-        spec.commandLine().getOut().println("valid: data/ and ontology/ have no problems");
+        Validator.validate(layout, System.out);
+        spec.commandLine().getOut().println("valid: data/, mappings/ and ontology/ have no problems");
         return 0;
     }
 }

@@ -18,8 +18,9 @@ import org.geokg.store.KgStore;
 import org.geokg.store.Layout;
 
 /**
- * {@code kg validate} and {@code kg load}. Both run the same {@link LoadPipeline} into a fresh
- * database directory; validate then throws it away, load publishes it (see {@link Generations}).
+ * {@code kg load}: runs the {@link LoadPipeline} into a fresh database directory and publishes it
+ * (see {@link Generations}). {@code kg validate} (org.geokg.validate) runs the same build and
+ * throws the directory away.
  * A load that fails, for bad input or any other reason, leaves the previous database as it was.
  */
 public final class Loader {
@@ -35,20 +36,6 @@ public final class Loader {
             sb.append(String.format("  %,10d  triples in %d named graphs, loaded in %.1f s%n", total(),
                     triplesPerGraph.size(), took.toMillis() / 1000.0));
             return sb.toString();
-        }
-    }
-
-    /**
-     * Checks data and ontology without touching any database: builds into a scratch directory
-     * under the state directory and deletes it.
-     * @throws LoadFailedException listing every problem
-     */
-    public static void validate(Layout layout, PrintStream out) {
-        Path scratch = layout.tmpDir().resolve("validate-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        try {
-            build(layout, scratch, out, false);
-        } finally {
-            Generations.deleteTree(scratch);
         }
     }
 
@@ -101,7 +88,13 @@ public final class Loader {
     private static final String COUNT_PER_GRAPH =
             "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
 
-    private static Summary build(Layout layout, Path dir, PrintStream out, boolean keep) {
+    /**
+     * Runs the whole load into {@code dir}, a fresh directory nobody reads: the caller publishes it
+     * ({@link #load}) or deletes it ({@code kg validate}, in org.geokg.validate). With {@code count}
+     * false the triples per graph are not counted.
+     * @throws LoadFailedException listing every problem
+     */
+    public static Summary build(Layout layout, Path dir, PrintStream out, boolean count) {
         Instant t0 = Instant.now();
         try {
             Files.createDirectories(dir);
@@ -122,7 +115,7 @@ public final class Loader {
             }
             if (pipeline.problems().isEmpty()) Txn.executeRead(ds, () -> pipeline.checkShapes(ds.asDatasetGraph()));
             if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
-            if (!keep) return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
+            if (!count) return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
             // Counted by the query engine, which decodes only the graph names: iterating the triples
             // would decode every node through TDB2's node cache, whose size is capped by count, not bytes.
             Txn.executeRead(ds, () -> {

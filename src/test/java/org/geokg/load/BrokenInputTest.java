@@ -17,6 +17,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.geokg.validate.Validator;
 import org.geokg.TestProject;
 import org.geokg.store.KgStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,7 +143,7 @@ class BrokenInputTest {
     @Test
     void validateReportsTheSameAndWritesNothing() throws IOException {
         project.write("statements.csv", project.read("statements.csv") + "short,atlantis,partnerOf\n");
-        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Loader.validate(project.layout, quiet()));
+        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Validator.validate(project.layout, quiet()));
         assertTrue(e.getMessage().contains("data/statements.csv:10:4: row has 3 fields"), e.getMessage());
         assertEquals(before, dump());
         try (Stream<Path> s = Files.list(project.layout.tmpDir())) {

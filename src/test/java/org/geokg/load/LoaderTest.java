@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.geokg.validate.Validator;
 import org.geokg.Sparql;
 import org.geokg.TestProject;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +98,7 @@ class LoaderTest {
     @Test
     void validateAcceptsGoodDataAndLeavesNothingBehind() throws Exception {
         Path before = Files.readSymbolicLink(db);
-        Loader.validate(project.layout, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Validator.validate(project.layout, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(before, Files.readSymbolicLink(db));
         try (var s = Files.list(project.layout.tmpDir())) {
             assertEquals(0, s.count(), "validate's scratch database is gone");

@@ -9,9 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.geokg.validate.Validator;
 import org.geokg.TestProject;
 import org.geokg.load.LoadFailedException;
-import org.geokg.load.Loader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class ModalityCueCheckTest {
     @Test
     void aFactQuotingUnlikelyIsReportedAtItsQuoteCell() {
         project.write("statements.csv", project.read("statements.csv") + UNLIKELY_FACT + "\n");
-        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Loader.validate(project.layout, quiet()));
+        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Validator.validate(project.layout, quiet()));
         // line 10 (header + 8 fixture rows + this one), column 12 = quote
         assertTrue(e.getMessage().contains("data/statements.csv:10:12: a fact's quote contains 'unlikely'"), e.getMessage());
         assertTrue(e.getMessage().endsWith("1 problem"), "'unlikely' is not also taken for 'likely': " + e.getMessage());
@@ -46,26 +46,26 @@ class ModalityCueCheckTest {
     void aNoteNamingTheCueSaysWhyItDoesNotGovernTheFact() {
         project.write("statements.csv", project.read("statements.csv") + UNLIKELY_FACT
                 + "'unlikely' governs the abandoning; the partnership itself is stated\n");
-        assertDoesNotThrow(() -> Loader.validate(project.layout, quiet()));
+        assertDoesNotThrow(() -> Validator.validate(project.layout, quiet()));
     }
 
     @Test
     void aNoteThatDoesNotNameTheCueIsNoExcuse() {
         project.write("statements.csv", project.read("statements.csv") + UNLIKELY_FACT + "read with care\n");
-        assertThrows(LoadFailedException.class, () -> Loader.validate(project.layout, quiet()));
+        assertThrows(LoadFailedException.class, () -> Validator.validate(project.layout, quiet()));
     }
 
     @Test
     void theMonthMayIsNoHedge() {
         // The fixture already has the fact "on 4 May 2024" (statements.csv line 4) and validates.
-        assertDoesNotThrow(() -> Loader.validate(project.layout, quiet()));
+        assertDoesNotThrow(() -> Validator.validate(project.layout, quiet()));
     }
 
     @Test
     void theSameQuoteAsAnAssessmentIsFine() {
         project.write("statements.csv", project.read("statements.csv")
                 + UNLIKELY_FACT.replace(",fact,,,", ",assessment,,unlikely,") + "\n");
-        assertDoesNotThrow(() -> Loader.validate(project.layout, quiet()));
+        assertDoesNotThrow(() -> Validator.validate(project.layout, quiet()));
     }
 
     private static PrintStream quiet() {

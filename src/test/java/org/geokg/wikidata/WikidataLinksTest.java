@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.geokg.validate.Validator;
 import org.geokg.TestProject;
 import org.geokg.cli.Main;
 import org.geokg.federation.WikidataFixture;
 import org.geokg.load.LoadFailedException;
-import org.geokg.load.Loader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,13 +47,13 @@ class WikidataLinksTest {
     @Test
     void anEntityMayLinkAListedQid() {
         linkAtlantisTo("Q159");
-        assertDoesNotThrow(() -> Loader.validate(project.layout, quiet()));
+        assertDoesNotThrow(() -> Validator.validate(project.layout, quiet()));
     }
 
     @Test
     void aQidNotInTheProjectsListIsRejectedAtItsCell() {
         linkAtlantisTo("Q12345");
-        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Loader.validate(project.layout, quiet()));
+        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Validator.validate(project.layout, quiet()));
         // line 2 (atlantis), column 5 (wikidata)
         assertTrue(e.getMessage().contains("data/entities.csv:2:5: unknown reference 'Q12345'; expected the id of a verified "
                 + "Wikidata item defined in a wikidata table"), e.getMessage());
@@ -62,7 +62,7 @@ class WikidataLinksTest {
     @Test
     void aMalformedQidSaysWhatAQidLooksLike() {
         linkAtlantisTo("Russia");
-        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Loader.validate(project.layout, quiet()));
+        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Validator.validate(project.layout, quiet()));
         assertTrue(e.getMessage().contains("data/entities.csv:2:5: 'Russia' is not a Wikidata item id"), e.getMessage());
     }
 
