@@ -209,8 +209,7 @@ public final class MappingEngine {
             Node p = columns.get(i).property();
             if (p != null) for (Node o : out.get(i)) emit(g, subject, p, o);
         }
-        TableMapping.Precision precision = mapping.precision();
-        if (precision != null)
+        for (TableMapping.Precision precision : mapping.precisions())
             for (String col : precision.columns())
                 if (cells.value(col) instanceof TimeValue t) {
                     emit(g, subject, precision.property(), precision.of(t.precision()));

@@ -113,11 +113,10 @@ public final class MappingFiles {
             if (cm != null) columns.add(cm);
         }
         if (columns.isEmpty()) problem("mapping '" + name + "' has no kgm:columns; expected a list of columns");
-        TableMapping.Precision precision = null;
-        Node p = object(m, PRECISION);
-        if (p != null)
-            precision = new TableMapping.Precision(object(p, PROPERTY), strings(list(p, OF_COLUMNS)),
-                    object(p, YEAR), object(p, MONTH), object(p, DAY));
+        List<TableMapping.Precision> precisions = new ArrayList<>();
+        for (Node p : g.find(m, PRECISION, Node.ANY).mapWith(Triple::getObject).toList())
+            precisions.add(new TableMapping.Precision(object(p, PROPERTY), strings(list(p, OF_COLUMNS)),
+                    object(p, YEAR), object(p, MONTH), object(p, DAY)));
         TableMapping.StatedTriple stated = null;
         Node s = object(m, STATED_TRIPLE);
         if (s != null)
@@ -134,7 +133,7 @@ public final class MappingFiles {
                 if (columns.stream().noneMatch(c -> c.name().equals(col) && c.cell() == ColumnMapping.Cell.REFERENCE))
                     problem("mapping '" + name + "': kgm:rowIri uses '" + col + "', which is neither a kgm:Identifier "
                             + "nor a kgm:Reference column; expected the row's id or a reference to the node it describes");
-        return new TableMapping(name, file, order, format, rowIri, graph, rowClasses, columns, precision, stated, constants);
+        return new TableMapping(name, file, order, format, rowIri, graph, rowClasses, columns, precisions, stated, constants);
     }
 
     private ColumnMapping column(Node c) {

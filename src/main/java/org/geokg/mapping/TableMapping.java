@@ -16,13 +16,13 @@ import org.apache.jena.graph.Node;
  * @param graph      the named graph a row's quads go to
  * @param rowClasses classes every row's node gets
  * @param columns    the columns, in the order of the documentation
- * @param precision  the time-precision rule, or null
+ * @param precisions the time-precision rules (none, one, or one per date column)
  * @param statedTriple the plain triple a row asserts when a term says so, or null
  * @param constants  (property, value) pairs every row's node gets, like R2RML's {@code rr:constant}
  */
 public record TableMapping(String name, String file, int loadOrder, Format format, IriTemplate rowIri,
                            IriTemplate graph, List<Node> rowClasses, List<ColumnMapping> columns,
-                           Precision precision, StatedTriple statedTriple, List<Constant> constants) {
+                           List<Precision> precisions, StatedTriple statedTriple, List<Constant> constants) {
 
     /** A property and value every row's node gets. */
     public record Constant(Node property, Node value) {}

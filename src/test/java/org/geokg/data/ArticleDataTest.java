@@ -254,6 +254,22 @@ class ArticleDataTest {
     }
 
     @Test
+    void oneWayToSayWhenForEventsAndClaims() {
+        // ¶6 "after January 2025": once, on the shift itself, at month precision; no claim repeats it.
+        assertTrue(ask("kgr:us-policy-shift-2025 kg:earliestTime ?t ; kg:earliestTimePrecision kg:MonthPrecision FILTER(STR(?t) = '2025-02')"));
+        assertTrue(!ask("?c rdf:subject kgr:us-policy-shift-2025 ; kg:pointInTime|kg:startTime|kg:endTime|kg:earliestTime|kg:latestTime ?t"));
+        // ¶2 "On March 12 ... launched": the event's start, a day; ¶8 "Since 2019": the claim's start, a year.
+        assertTrue(ask("kgr:naval-drill-2025-03 kg:startTime ?t ; kg:startTimePrecision kg:DayPrecision"));
+        assertTrue(ask("kgs:p8-russia-sole-arms-exporter kg:startTime ?t ; kg:startTimePrecision kg:YearPrecision"));
+        // A time is never the property of a claim, only a qualifier of what a row describes.
+        assertTrue(!ask("?c a kg:Claim ; rdf:predicate ?p VALUES ?p { kg:pointInTime kg:startTime kg:endTime kg:earliestTime kg:latestTime }"));
+        // Every time qualifier anywhere has its own precision.
+        assertTrue(!ask("VALUES (?q ?qp) { (kg:pointInTime kg:pointInTimePrecision) (kg:startTime kg:startTimePrecision)"
+                + " (kg:endTime kg:endTimePrecision) (kg:earliestTime kg:earliestTimePrecision) (kg:latestTime kg:latestTimePrecision) }"
+                + " ?x ?q ?t FILTER NOT EXISTS { ?x ?qp ?p }"));
+    }
+
+    @Test
     void datesAreNoMorePreciseThanTheArticle() {
         // The only days the article names: "On March 12" (the drills) and "January 17" (the treaty).
         // (Its graph only: the project's wikidata graph records the day a link was verified, and GDELT's

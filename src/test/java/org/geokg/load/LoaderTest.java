@@ -72,7 +72,7 @@ class LoaderTest {
     @Test
     void datesKeepTheirPrecision() {
         assertEquals(Set.of("2019|http://www.w3.org/2001/XMLSchema#gYear|https://w3id.org/geokg/ontology#YearPrecision"),
-                col("SELECT (CONCAT(STR(?t), '|', STR(DATATYPE(?t)), '|', STR(?p)) AS ?x) { kgs:ships kg:startTime ?t ; kg:timePrecision ?p }"));
+                col("SELECT (CONCAT(STR(?t), '|', STR(DATATYPE(?t)), '|', STR(?p)) AS ?x) { kgs:ships kg:startTime ?t ; kg:startTimePrecision ?p ; kg:timePrecision ?p }"));
         assertEquals(Set.of("2024-06"), col("SELECT (STR(?d) AS ?x) { src:fixture kg:published ?d }"));
     }
 
