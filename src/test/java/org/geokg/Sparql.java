@@ -31,6 +31,7 @@ public final class Sparql {
             PREFIX kgr:  <https://w3id.org/geokg/resource/>
             PREFIX kgs:  <https://w3id.org/geokg/statement/>
             PREFIX src:  <https://w3id.org/geokg/source/>
+            PREFIX oa:   <http://www.w3.org/ns/oa#>
             """;
 
     private Sparql() {}

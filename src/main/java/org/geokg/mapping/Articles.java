@@ -53,6 +53,52 @@ public record Articles(List<String> paragraphs, String sha256) {
                 .strip();
     }
 
+    /**
+     * Where {@code quote} stands in the article file, as W3C Web Annotation selectors count: start and
+     * end offsets in Unicode code points from the start of the file (end exclusive), the article's own
+     * characters there ({@code exact}), and up to {@code context} code points of the paragraph before
+     * and after. Found as {@link #quotes} finds it (after {@link #normalize}); null when it is not.
+     */
+    public Span span(int n, String quote, int context) {
+        String p = paragraph(n);
+        if (p == null) return null;
+        // The paragraph normalised char by char, remembering where each kept char came from.
+        StringBuilder norm = new StringBuilder(p.length());
+        int[] from = new int[p.length()];
+        for (int i = 0; i < p.length(); i++) {
+            char c = plain(p.charAt(i));
+            if (c == ' ' && (norm.length() == 0 || norm.charAt(norm.length() - 1) == ' ')) continue;
+            from[norm.length()] = i;
+            norm.append(c);
+        }
+        String q = normalize(quote);
+        int k = q.isEmpty() ? -1 : norm.indexOf(q);
+        if (k < 0) return null;
+        int start = from[k], end = from[k + q.length() - 1] + 1;
+        if (Character.isHighSurrogate(p.charAt(end - 1)) && end < p.length()) end++;
+        int lineStart = 0;
+        for (int i = 0; i < n - 1; i++) lineStart += paragraphs.get(i).length() + 1;
+        String text = String.join("\n", paragraphs);
+        int cpStart = text.codePointCount(0, lineStart + start), cpEnd = text.codePointCount(0, lineStart + end);
+        int prefixFrom = p.offsetByCodePoints(start, -Math.min(context, p.codePointCount(0, start)));
+        int suffixTo = p.offsetByCodePoints(end, Math.min(context, p.codePointCount(end, p.length())));
+        return new Span(cpStart, cpEnd, p.substring(start, end), p.substring(prefixFrom, start), p.substring(end, suffixTo));
+    }
+
+    /** One character as {@link #normalize} reads it; any white space is a space. */
+    private static char plain(char c) {
+        return switch (c) {
+            case '\u2018', '\u2019' -> '\'';
+            case '\u201C', '\u201D' -> '"';
+            case '\u2013', '\u2014' -> '-';
+            case '\u00A0' -> ' ';
+            default -> Character.isWhitespace(c) ? ' ' : c;
+        };
+    }
+
+    /** A quote's place in the article file (code points, end exclusive) and its text selectors. */
+    public record Span(int start, int end, String exact, String prefix, String suffix) {}
+
     /** Whether {@code quote} is a verbatim span of paragraph {@code n} (after {@link #normalize}). */
     public boolean quotes(int n, String quote) {
         String p = paragraph(n);

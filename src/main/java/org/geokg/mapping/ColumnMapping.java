@@ -35,6 +35,7 @@ import org.apache.jena.graph.Node;
  * @param hashColumn for article files: the column with the SHA-256 the text must have
  * @param lookupProperty for lookups: the property whose value is the cell (as a string)
  * @param unique     no node may already have this column's value for {@code property}
+ * @param annotation for quotes: the W3C Web Annotation to write for the quote, or null
  */
 public record ColumnMapping(String name, boolean required, Cell cell, Node property, IriTemplate iri,
                             String language, String languageColumn, String separator, Pattern pattern,
@@ -42,7 +43,15 @@ public record ColumnMapping(String name, boolean required, Cell cell, Node prope
                             Map<String, Term> terms, String notBefore, int maxWords, String sourceColumn,
                             String paragraphColumn, String propertyColumn, String individualMarker,
                             IriTemplate individualIri, String hashColumn, Node lookupProperty,
-                            boolean unique) {
+                            boolean unique, Annotation annotation) {
+
+    /**
+     * A quote's evidence as a W3C Web Annotation (oa:): an annotation at {@code iri} (a template of the
+     * row's columns), linked from the row's node by {@code property}, whose target is the source with a
+     * TextQuoteSelector (exact, prefix and suffix of {@code context} characters) and a
+     * TextPositionSelector (start, end: code-point offsets into the article file).
+     */
+    public record Annotation(IriTemplate iri, Node property, int context) {}
 
     /** What a cell holds. Each kind is one term of the mapping vocabulary (mappings/README.md). */
     public enum Cell {

@@ -179,8 +179,10 @@ public final class MappingEngine {
                         Node source = cells.node(c.sourceColumn());
                         ColumnMapping para = mapping.column(c.paragraphColumn());
                         int paragraph = cells.value(c.paragraphColumn()) instanceof Integer n ? n : 0;
-                        QuoteCheck.check(r, c, v, row.get(c.sourceColumn()), source == null ? null : sources.get(source),
-                                para, paragraph);
+                        SourceTexts.Source text = source == null ? null : sources.get(source);
+                        QuoteCheck.check(r, c, v, row.get(c.sourceColumn()), text, para, paragraph);
+                        if (c.annotation() != null && text != null && text.article() != null && paragraph > 0 && !v.isEmpty())
+                            cells.values[i] = text.article().span(paragraph, v, c.annotation().context());
                         yield v.isEmpty() ? List.of() : List.of(NodeFactory.createLiteralString(v));
                     }
                     case LOOKUP -> single(lookup(c, v));
@@ -215,6 +217,10 @@ public final class MappingEngine {
                     emit(g, subject, precision.property(), precision.of(t.precision()));
                     break;
                 }
+        for (int i = 0; i < columns.size(); i++)
+            if (columns.get(i).annotation() != null && cells.values[i] instanceof Articles.Span span)
+                WebAnnotation.emit(columns.get(i).annotation(), span, subject,
+                        cells.node(columns.get(i).sourceColumn()), row, sink::add, g);
         TableMapping.StatedTriple stated = mapping.statedTriple();
         if (assertsStatedTriple && stated != null)
             emit(g, cells.node(stated.subjectColumn()), cells.node(stated.predicateColumn()), cells.node(stated.objectColumn()));

@@ -47,7 +47,7 @@ public final class MappingFiles {
             OF_COLUMNS = kgm("ofColumns"), YEAR = kgm("year"), MONTH = kgm("month"), DAY = kgm("day"),
             SUBJECT_COLUMN = kgm("subjectColumn"), PREDICATE_COLUMN = kgm("predicateColumn"),
             OBJECT_COLUMN = kgm("objectColumn"), CONSTANT = kgm("constant"), VALUE = kgm("value"),
-            UNIQUE = kgm("unique");
+            UNIQUE = kgm("unique"), ANNOTATION = kgm("annotation"), CONTEXT_LENGTH = kgm("contextLength");
 
     /** Every term of the vocabulary, so that a misspelt one is reported, not ignored. */
     private static final Set<Node> KNOWN = new HashSet<>(List.of(TABLE_MAPPING, LOAD_ORDER, ROW_IRI, GRAPH,
@@ -55,7 +55,8 @@ public final class MappingFiles {
             NAME, REQUIRED, CELL, PROPERTY, IRI, LANGUAGE, LANGUAGE_COLUMN, SEPARATOR, PATTERN, EXPECTED, EXAMPLE,
             REFERS_TO, DEFINED_IN, TERM, WORD, MEANS, ASSERTS_STATED_TRIPLE, NOT_BEFORE, MAX_WORDS, SOURCE_COLUMN,
             PARAGRAPH_COLUMN, PROPERTY_COLUMN, INDIVIDUAL_MARKER, INDIVIDUAL_IRI, HASH_COLUMN, LOOKUP_PROPERTY,
-            OF_COLUMNS, YEAR, MONTH, DAY, SUBJECT_COLUMN, PREDICATE_COLUMN, OBJECT_COLUMN, CONSTANT, VALUE, UNIQUE));
+            OF_COLUMNS, YEAR, MONTH, DAY, SUBJECT_COLUMN, PREDICATE_COLUMN, OBJECT_COLUMN, CONSTANT, VALUE, UNIQUE,
+            ANNOTATION, CONTEXT_LENGTH));
     private static final Map<Node, ColumnMapping.Cell> CELLS = new LinkedHashMap<>();
 
     static {
@@ -168,7 +169,16 @@ public final class MappingFiles {
                 string(c, DEFINED_IN, false), terms, string(c, NOT_BEFORE, false), integer(c, MAX_WORDS, 0),
                 string(c, SOURCE_COLUMN, false), string(c, PARAGRAPH_COLUMN, false), string(c, PROPERTY_COLUMN, false),
                 string(c, INDIVIDUAL_MARKER, false), template(c, INDIVIDUAL_IRI, false), string(c, HASH_COLUMN, false),
-                object(c, LOOKUP_PROPERTY), unique != null && unique);
+                object(c, LOOKUP_PROPERTY), unique != null && unique, annotation(c, name));
+    }
+
+    private ColumnMapping.Annotation annotation(Node c, String column) {
+        Node a = object(c, ANNOTATION);
+        if (a == null) return null;
+        IriTemplate iri = template(a, IRI, true);
+        Node property = object(a, PROPERTY);
+        if (property == null) problem("column '" + column + "': kgm:annotation needs kgm:property, the link from the row's node");
+        return iri == null || property == null ? null : new ColumnMapping.Annotation(iri, property, integer(a, CONTEXT_LENGTH, 32));
     }
 
     // ------------------------------------------------------------ reading the graph

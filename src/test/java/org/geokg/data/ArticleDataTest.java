@@ -270,6 +270,47 @@ class ArticleDataTest {
     }
 
     @Test
+    void everyQuoteIsAWebAnnotationThatSlicesBackOutOfTheArticle() throws IOException {
+        assumeTrue(Files.isRegularFile(ARTICLE), "skipped: the article is not at " + ARTICLE
+                + " (../shared/sources/ is absent), so no selectors were computed");
+        String text = Files.readString(ARTICLE, StandardCharsets.UTF_8);
+        List<Map<String, String>> rows = Sparql.select(project.layout, db, """
+                SELECT ?node ?quote ?exact ?prefix ?suffix ?start ?end {
+                  ?node kg:quote ?quote ; kg:source src:russia-iran-2025 ; kg:evidence ?ann .
+                  ?ann a oa:Annotation ; oa:hasBody ?node ; oa:hasTarget ?t .
+                  ?t a oa:SpecificResource ; oa:hasSource src:russia-iran-2025 ;
+                     oa:hasSelector ?q , ?p .
+                  ?q a oa:TextQuoteSelector ; oa:exact ?exact ; oa:prefix ?prefix ; oa:suffix ?suffix .
+                  ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }""");
+        long quoted = col("SELECT ?n { ?n kg:quote ?q ; kg:source src:russia-iran-2025 }").size();
+        assertEquals(quoted, rows.size(), "every quote of the article, entity or claim, has exactly one annotation");
+        List<String> wrong = new ArrayList<>();
+        for (Map<String, String> r : rows) {
+            int start = Integer.parseInt(r.get("start")), end = Integer.parseInt(r.get("end"));
+            // Offsets are code points into the file, end exclusive.
+            String slice = text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end));
+            if (!slice.equals(r.get("exact"))) wrong.add(r.get("node") + ": exact is not the text at " + start + ".." + end);
+            if (!Articles.normalize(slice).equals(Articles.normalize(r.get("quote"))))
+                wrong.add(r.get("node") + ": the article at " + start + ".." + end + " reads «" + slice + "», not the quote");
+            String before = text.substring(0, text.offsetByCodePoints(0, start));
+            String after = text.substring(text.offsetByCodePoints(0, end));
+            if (!before.endsWith(r.get("prefix")) || !after.startsWith(r.get("suffix")))
+                wrong.add(r.get("node") + ": prefix/suffix are not the text around the quote");
+        }
+        assertEquals(List.of(), wrong);
+        // Paragraph 8's "Since 2019, Russia has become the sole exporter of arms to Iran", by hand:
+        // the line starts after paragraphs 1-7 and their line breaks.
+        List<String> lines = List.of(text.split("\n", -1));
+        int lineStart = 0;
+        for (int i = 0; i < 7; i++) lineStart += lines.get(i).codePointCount(0, lines.get(i).length()) + 1;
+        String p8 = lines.get(7);
+        int at = lineStart + p8.codePointCount(0, p8.indexOf("Since 2019"));
+        assertEquals(Set.of(at + "|" + (at + "Since 2019, Russia has become the sole exporter of arms to Iran".length())),
+                col("SELECT (CONCAT(STR(?s), '|', STR(?e)) AS ?x) { kgs:p8-russia-sole-arms-exporter kg:evidence/oa:hasTarget/oa:hasSelector ?p ."
+                        + " ?p oa:start ?s ; oa:end ?e }"));
+    }
+
+    @Test
     void datesAreNoMorePreciseThanTheArticle() {
         // The only days the article names: "On March 12" (the drills) and "January 17" (the treaty).
         // (Its graph only: the project's wikidata graph records the day a link was verified, and GDELT's
