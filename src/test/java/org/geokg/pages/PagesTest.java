@@ -345,6 +345,31 @@ class PagesTest {
         assertTrue(checked >= 290, "quotes checked: " + checked);
     }
 
+    /**
+     * README: pandas.read_csv (and other clients that cannot set Accept) get CSV with {@code format=csv}
+     * in the URL. The library's timeline query, read by pandas itself where Debian's python3-pandas is
+     * installed.
+     */
+    @Test
+    void theFormatParameterGivesCsvToClientsThatCannotSetAccept() throws Exception {
+        String query = Files.readString(TestProject.realHome().resolve("queries/timeline.rq"), StandardCharsets.UTF_8);
+        String path = "/kg/sparql?format=csv&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        HttpResponse<String> r = kg.get(path, null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), r.headers().toString());
+        assertEquals("when,event,eventLabel", r.body().lines().findFirst().orElse(""));
+        Path python = Path.of("/usr/bin/python3");
+        if (!Files.isExecutable(python)) return;
+        Process p = new ProcessBuilder(python.toString(), "-c",
+                "import sys, pandas as pd; df = pd.read_csv(sys.argv[1]); print(list(df.columns), len(df))",
+                kg.base.resolve(path).toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        if (out.contains("No module named 'pandas'")) return;
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.startsWith("['when', 'event', 'eventLabel']"), out);
+    }
+
     @Test
     void theStyleSheetIsServed() {
         HttpResponse<String> css = kg.get("/assets/geokg.css", null);
