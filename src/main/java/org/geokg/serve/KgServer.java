@@ -1,6 +1,8 @@
 package org.geokg.serve;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.geokg.federation.Federation;
 import org.geokg.pages.KgPages;
+import org.geokg.store.Generations;
 import org.geokg.store.KgStore;
 import org.geokg.store.Layout;
 import org.slf4j.Logger;
@@ -47,6 +50,14 @@ import org.slf4j.LoggerFactory;
  * <li>request bodies over a limit get 413 before they are parsed or logged
  *     ({@link BodyLimitFilter}); the URL and headers are bounded by the Jetty header size.</li>
  * </ul>
+ * <p>
+ * Serving never stops for new data: the served dataset is a {@link GenerationSwitch}, and when the
+ * database link is a generations link made by {@code kg load} (the default {@code var/db/kg}), a
+ * {@link GenerationWatcher} switches it to each new generation within about a second of the load
+ * finishing, without failing or mixing any request, then releases and removes the old one.
+ * {@code GET /ready} ({@link Readiness}) answers 200 only while the dataset answers a query, and a
+ * note beside the link ({@link RunningServer}) tells the command line where this server is.
+ * <p>
  * This class assembles the server and owns its life cycle. The configuration is read and edited by
  * {@link FusekiConfig}, the operator's inputs are checked by {@link ServeInputs}, Jetty's limits are
  * set by {@link JettySettings}, and the URLs the server prints come from {@link ServiceUrls}.
@@ -59,16 +70,22 @@ public final class KgServer implements AutoCloseable {
     private final FusekiServer server;
     private final ServeSettings settings;
     private final ServeLogging logging;
-    private final Path database;
+    private final GenerationSwitch dataset;
+    private final Readiness readiness;
+    /** Follows the database link; null when the database is a plain directory. */
+    private volatile GenerationWatcher watcher;
+    private volatile RunningServer note;
     /** Kept from the start: Fuseki's registry is gone from the servlet context once stopped. */
     private final List<DataAccessPoint> served;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KgServer(FusekiServer server, ServeSettings settings, ServeLogging logging, Path database) {
+    private KgServer(FusekiServer server, ServeSettings settings, ServeLogging logging, GenerationSwitch dataset,
+                     Readiness readiness) {
         this.server = server;
         this.settings = settings;
         this.logging = logging;
-        this.database = database;
+        this.dataset = dataset;
+        this.readiness = readiness;
         this.served = List.copyOf(server.getDataAccessPointRegistry().accessPoints());
     }
 
@@ -81,6 +98,7 @@ public final class KgServer implements AutoCloseable {
         ServeLogging logging = ServeLogging.toDirectory(settings.logDir());
         FusekiServer server = null;
         List<DataAccessPoint> served = List.of();
+        GenerationSwitch dataset = null;
         try {
             Model config = KgStore.configFor(settings.configFile(), database);
             FusekiConfig.setServerQueryTimeout(config, settings.queryTimeout());
@@ -128,6 +146,9 @@ public final class KgServer implements AutoCloseable {
                     builder.addFilter(name + "/data", new SameOriginWriteFilter());
                 }
             }
+            dataset = switchable(builder, datasets, database, new Generations(settings.dbDir()).id(database));
+            Readiness readiness = new Readiness(datasets.get(0), dataset);
+            builder.addServlet(Readiness.PATH, readiness);
             server = builder.build();
             served = List.copyOf(server.getDataAccessPointRegistry().accessPoints());
             JettySettings.configure(server, settings);
@@ -137,7 +158,8 @@ public final class KgServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw JettySettings.startFailure(e, settings);
             }
-            KgServer kg = new KgServer(server, settings, logging, database);
+            KgServer kg = new KgServer(server, settings, logging, dataset, readiness);
+            kg.followLinkAndLeaveNote();
             LOG.info("Serving {} from {} on {}:{} (query timeout {} s, request body limit {} bytes, {})",
                     datasets, database, settings.host(), kg.port(), settings.queryTimeout().toMillis() / 1000.0,
                     settings.maxBodyBytes(), settings.update() ? "update with password" : "read-only");
@@ -147,9 +169,54 @@ public final class KgServer implements AutoCloseable {
             return kg;
         } catch (RuntimeException e) {
             if (server != null) stopQuietly(server);
+            if (dataset != null) closeQuietly(dataset.current());
             closeDatasetsQuietly(served);
             logging.close();
             throw e;
+        }
+    }
+
+    /**
+     * Makes each service's dataset (the one generation the configuration was pointed at) a
+     * {@link GenerationSwitch}, before Fuseki builds its services around it.
+     */
+    private static GenerationSwitch switchable(FusekiServer.Builder builder, List<String> datasets, Path dir, String id) {
+        GenerationSwitch sw = null;
+        for (String name : datasets) {
+            DataService.Builder svc = builder.getDataServiceBuilder(name);
+            if (svc == null || svc.dataset() == null) continue;
+            if (sw == null) {
+                sw = new GenerationSwitch(new GenerationSwitch.Generation(dir, id, svc.dataset()));
+            } else if (svc.dataset() != sw.current().dataset) {
+                throw new ServeException("the configuration serves more than one database; kg serve serves one");
+            }
+            svc.dataset(sw);
+        }
+        if (sw == null) throw new ServeException("the configuration's services have no dataset to serve");
+        return sw;
+    }
+
+    /** Once started: follows the database link (if it is one) and leaves the note for the command line. */
+    private void followLinkAndLeaveNote() {
+        Path link = settings.dbDir();
+        if (Files.isSymbolicLink(link))
+            watcher = GenerationWatcher.start(link, settings.configFile(), dataset);
+        ServiceUrls urls = urlsOf();
+        Map<String, URI> local = urls.local();
+        URI sparql = local.entrySet().stream().filter(e -> e.getKey().startsWith("SPARQL endpoint"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        URI gsp = local.entrySet().stream().filter(e -> e.getKey().startsWith("Graph Store (read)"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (sparql == null || gsp == null) return;
+        RunningServer n = new RunningServer(ProcessHandle.current().pid(), sparql, gsp,
+                urls.baseUrl().resolve(Readiness.PATH.substring(1)));
+        if (!n.isLoopback()) return;
+        try {
+            n.write(link);
+            note = n;
+        } catch (IOException e) {
+            LOG.warn("Cannot write {}: kg query and kg export will not find this server: {}",
+                    RunningServer.noteFor(link), e.toString());
         }
     }
 
@@ -163,9 +230,14 @@ public final class KgServer implements AutoCloseable {
         return urlsOf().baseUrl();
     }
 
-    /** The directory actually served: the generation the database link pointed to at start. */
+    /** The directory served now: the generation the database link pointed to last. */
     public Path database() {
-        return database;
+        return dataset.current().dir;
+    }
+
+    /** The {@link org.geokg.store.Generations#id} of the generation served now. */
+    public String generation() {
+        return dataset.current().id;
     }
 
     public ServeSettings settings() {
@@ -188,7 +260,7 @@ public final class KgServer implements AutoCloseable {
 
     /** The lines {@code kg serve} prints once the server is ready. */
     public List<String> readyMessage() {
-        return urlsOf().readyMessage(database);
+        return urlsOf().readyMessage(database());
     }
 
     /** Blocks until the server stops. */
@@ -201,7 +273,13 @@ public final class KgServer implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         LOG.info("Stopping the server on port {}", port());
+        readiness.stopping();
+        RunningServer n = note;
+        if (n != null) n.remove(settings.dbDir());
+        GenerationWatcher w = watcher;
+        if (w != null) w.close();
         stopQuietly(server);
+        closeQuietly(dataset.current());
         closeDatasetsQuietly(served);
         logging.close();
     }
@@ -217,6 +295,14 @@ public final class KgServer implements AutoCloseable {
             server.stop();
         } catch (RuntimeException e) {
             LOG.warn("Error while stopping the server: {}", e.toString());
+        }
+    }
+
+    private static void closeQuietly(GenerationSwitch.Generation g) {
+        try {
+            KgStore.close(g.dataset);
+        } catch (RuntimeException e) {
+            LOG.warn("Error while closing generation {}: {}", g, e.toString());
         }
     }
 

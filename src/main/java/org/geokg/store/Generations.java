@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,21 +15,30 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.dboe.base.file.ProcessFileLock;
+import org.apache.jena.tdb2.sys.DatabaseConnection;
 
 /**
  * A database path such as {@code var/db/kg} is a symbolic link to one complete generation, a sibling
  * directory {@code kg.<timestamp>}. A load builds a new generation beside it and only when that is
  * complete swings the link to it with one atomic rename, so a failed or interrupted load never
- * touches the database in use. The generation before the current one is kept (a running server
- * may still read it); older ones and unfinished builds are removed by the next load.
+ * touches the database in use. A complete generation never changes again, so it can be copied
+ * as it is to another database path ({@link #install}), e.g. a read replica's.
+ * <p>
+ * Generations other than the current one are removed ({@link #pruneOld}) unless a process still
+ * has them open: a running server switches to the new generation and releases the old one, which
+ * is then removed too.
  */
 public final class Generations {
     private static final DateTimeFormatter STAMP =
@@ -102,36 +110,129 @@ public final class Generations {
         }
     }
 
-    /** Removes every generation but the current one and the newest earlier complete one. */
+    /**
+     * Removes every generation but the current one, except those a process still has open (a
+     * running server that has not switched yet, a query in progress), and unfinished builds.
+     * The caller holds {@link #lock()}, so no build is in progress.
+     */
     public void pruneOld() {
         Optional<Path> cur = current();
-        List<Path> complete = new ArrayList<>();
-        List<Path> doomed = new ArrayList<>();
         for (Path g : siblings()) {
             if (cur.isPresent() && g.equals(cur.get())) continue;
-            if (Files.isRegularFile(g.resolve(COMPLETE_MARKER))) complete.add(g);
-            else doomed.add(g);
+            if (!inUse(g)) deleteTree(g);
         }
-        complete.sort(Comparator.comparing(Path::getFileName));
-        if (!complete.isEmpty()) complete.remove(complete.size() - 1);
-        doomed.addAll(complete);
-        for (Path g : doomed)
-            if (!servedByAnotherProcess(g)) deleteTree(g);
     }
 
     /**
-     * Whether another live process has the generation open: TDB2 writes the PID of the process
-     * using a database into its {@code tdb.lock}. A server keeps serving the generation it started
-     * with, so however many loads happen meanwhile, its files must stay until it stops.
+     * {@link #pruneOld} when no load holds the lock; otherwise nothing (that load prunes when it
+     * finishes). For a server that has just released a generation.
+     * @return whether it pruned
      */
-    static boolean servedByAnotherProcess(Path generation) {
-        Path lock = generation.resolve(KgStore.TDB_DIR).resolve("tdb.lock");
+    public boolean pruneOldIfIdle() {
+        AutoCloseable held;
         try {
-            long pid = Long.parseLong(Files.readString(lock).strip());
-            return pid != ProcessHandle.current().pid()
-                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        } catch (IOException | NumberFormatException e) {
+            held = lock(Duration.ZERO);
+        } catch (StoreException busy) {
             return false;
+        }
+        try (AutoCloseable l = held) {
+            pruneOld();
+            return true;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether some process, this one included, has the generation's TDB2 database open. TDB2 holds
+     * an operating-system lock on {@code tdb.lock} while a process uses a database (the PID it
+     * writes there stays after release, so the lock is what counts). Asked through TDB2's own lock
+     * object for the location: this process's lock on the file must not be dropped by opening and
+     * closing a second channel on it.
+     */
+    public static boolean inUse(Path generation) {
+        Path tdb = generation.resolve(KgStore.TDB_DIR);
+        if (!Files.isDirectory(tdb)) return false;
+        Location location = Location.create(tdb.toAbsolutePath().normalize());
+        synchronized (Generations.class) {
+            ProcessFileLock lock;
+            try {
+                lock = DatabaseConnection.lockForLocation(location);
+            } catch (RuntimeException unreadable) {
+                return false;
+            }
+            if (lock.isLockedHere()) return true;
+            boolean free;
+            try {
+                free = lock.tryLock();
+                if (free) lock.unlock();
+            } catch (RuntimeException e) {
+                free = false;
+            }
+            ProcessFileLock.release(lock);
+            return !free;
+        }
+    }
+
+    /** The generation's name without the link's: {@code 20261203-080000-123} for {@code kg.20261203-080000-123}. */
+    public String id(Path generation) {
+        String name = generation.getFileName().toString();
+        String prefix = link.getFileName() + ".";
+        return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+    }
+
+    /** The current generation's {@link #id}, if there is one. */
+    public Optional<String> currentId() {
+        return current().map(this::id);
+    }
+
+    /**
+     * Copies a complete generation of another database path here, under the same {@link #id},
+     * and makes it current; a no-op when it already is. The copy is made beside the link and
+     * switched to only once complete, like a load. Lock files are not copied.
+     * The caller holds {@link #lock()}.
+     * @return the generation now current here
+     */
+    public Path install(Path sourceGeneration, String sourceId) {
+        if (!Files.isRegularFile(sourceGeneration.resolve(COMPLETE_MARKER)))
+            throw new StoreException(sourceGeneration + " is not a complete generation");
+        Path target = link.resolveSibling(link.getFileName() + "." + sourceId);
+        Optional<Path> cur = current();
+        if (cur.isPresent() && cur.get().equals(target)) return target;
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (inUse(target))
+                throw new StoreException(target + " exists and is in use; cannot install " + sourceGeneration + " over it");
+            deleteTree(target);
+        }
+        Path partial = link.resolveSibling(link.getFileName() + ".copy-" + sourceId);
+        deleteTree(partial);
+        String summary;
+        try {
+            Files.createDirectories(link.getParent());
+            copyTree(sourceGeneration, partial);
+            summary = Files.readString(sourceGeneration.resolve(COMPLETE_MARKER));
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(partial);
+            throw new StoreException("cannot copy " + sourceGeneration + " to " + target + ": " + e.getMessage(), e);
+        }
+        publish(target, summary);
+        return target;
+    }
+
+    /** Files a database process writes for itself, never part of a copy. */
+    private static final Set<String> LOCK_FILES = Set.of("tdb.lock", "write.lock");
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path src : (Iterable<Path>) s::iterator) {
+                Path dst = to.resolve(from.relativize(src).toString());
+                if (Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(dst);
+                else if (src.getFileName().toString().equals(COMPLETE_MARKER) && src.getParent().equals(from)) continue;
+                else if (!LOCK_FILES.contains(src.getFileName().toString())) Files.copy(src, dst, StandardCopyOption.COPY_ATTRIBUTES);
+            }
         }
     }
 
@@ -149,8 +250,42 @@ public final class Generations {
         }
     }
 
-    /** An exclusive lock on this database path, so two loads never race. */
+    /** Database paths whose lock this process holds (see {@link #lock(Duration)}). */
+    private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
+
+    /**
+     * An exclusive lock on this database path, so two builds (loads, installs) never race and no
+     * generation is removed while one is built. Waits a few seconds for it: a server that has just
+     * switched holds it for the moment it takes to remove the old generation.
+     */
     public AutoCloseable lock() {
+        return lock(Duration.ofSeconds(5));
+    }
+
+    /**
+     * {@link #lock()}, waiting at most {@code wait} for another holder.
+     * @throws StoreException when another build holds the lock for longer
+     */
+    public AutoCloseable lock(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            AutoCloseable held = tryLockOnce();
+            if (held != null) return held;
+            if (System.nanoTime() >= deadline)
+                throw new StoreException("another 'kg load' or 'kg publish' is building " + link + "; wait for it to finish");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while waiting for the lock on " + link);
+            }
+        }
+    }
+
+    private AutoCloseable tryLockOnce() {
+        // Within this process first: closing a second channel on the lock file would drop the
+        // process's lock on it (POSIX locks belong to the process, not to the channel).
+        if (!LOCKED_HERE.add(link)) return null;
         try {
             Files.createDirectories(link.getParent());
             FileChannel ch = FileChannel.open(link.resolveSibling(link.getFileName() + ".lock"),
@@ -158,17 +293,29 @@ public final class Generations {
             FileLock lock;
             try {
                 lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
             }
             if (lock == null) {
                 ch.close();
-                throw new StoreException("another 'kg load' is building " + link + "; wait for it to finish");
+                LOCKED_HERE.remove(link);
+                return null;
             }
-            FileLock held = lock;
-            return () -> { held.release(); ch.close(); };
+            return () -> {
+                try {
+                    lock.release();
+                    ch.close();
+                } finally {
+                    LOCKED_HERE.remove(link);
+                }
+            };
         } catch (IOException e) {
+            LOCKED_HERE.remove(link);
             throw new StoreException("cannot lock " + link + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            LOCKED_HERE.remove(link);
+            throw e;
         }
     }
 

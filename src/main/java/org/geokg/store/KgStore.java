@@ -100,10 +100,15 @@ public final class KgStore {
      * the tests, a server that loaded at start) would keep its node caches in memory.
      */
     public static void close(Dataset ds) {
-        DatasetGraph base = ds.asDatasetGraph();
+        close(ds.asDatasetGraph());
+    }
+
+    /** {@link #close(Dataset)} for the dataset graph. */
+    public static void close(DatasetGraph dsg) {
+        DatasetGraph base = dsg;
         // The text index wraps TDB2's switchable container, which is what TDB2 caches and expels.
         while (!TDBInternal.isBackedByTDB(base) && base instanceof DatasetGraphWrapper w) base = w.getWrapped();
-        ds.close();
+        dsg.close();
         if (TDBInternal.isBackedByTDB(base)) TDBInternal.expel(base);
     }
 
