@@ -73,6 +73,7 @@ final class ServiceUrls {
             endpoint(svc, Operation.GSP_RW, "data")
                     .ifPresent(ep -> urls.put("Graph Store (write, password) " + dap.getName(), URI.create(ds + ep)));
         }
+        urls.put("Readiness (200 when serving)", URI.create(base + Readiness.PATH));
         return urls;
     }
 
