@@ -15,7 +15,7 @@ import org.apache.jena.system.Txn;
 /**
  * {@code GET /ready}: 200 only when the served dataset answers a query, else 503; for a load
  * balancer or an orchestrator to decide whether to send requests here. It runs
- * {@code ASK { ?s ?p ?o }} against the served generation (with a {@value #TIMEOUT_SECONDS} s
+ * {@link #QUERY} (is there any statement?) against the served generation (with a {@value #TIMEOUT_SECONDS} s
  * limit), so a server whose database cannot be read, is empty, or is shutting down is not ready.
  * The answer names the generation that answered:
  * {@code {"ready": true, "dataset": "/kg", "generation": "20261203-080000-123"}}.
@@ -24,6 +24,8 @@ import org.apache.jena.system.Txn;
 final class Readiness extends HttpServlet {
     static final String PATH = "/ready";
     static final int TIMEOUT_SECONDS = 5;
+    /** Any statement, in the default graph or a named one (whether or not the default graph is their union). */
+    static final String QUERY = "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }";
 
     private final String datasetName;
     private final GenerationSwitch dataset;
@@ -69,7 +71,7 @@ final class Readiness extends HttpServlet {
         try {
             hasData = Txn.calculateRead(dataset, () -> {
                 generation[0] = dataset.active().id;
-                return QueryExec.dataset(dataset).query("ASK { ?s ?p ?o }")
+                return QueryExec.dataset(dataset).query(QUERY)
                         .timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).ask();
             });
         } catch (RuntimeException e) {

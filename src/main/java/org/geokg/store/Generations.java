@@ -160,10 +160,14 @@ public final class Generations {
             ProcessFileLock lock;
             try {
                 lock = DatabaseConnection.lockForLocation(location);
+                if (lock.isLockedHere()) return true;
+                // Not held here: whatever lock object TDB2 left for the location (closing a database
+                // can leave one whose channel is closed) is dropped, and a fresh one asks the OS.
+                release(lock);
+                lock = DatabaseConnection.lockForLocation(location);
             } catch (RuntimeException unreadable) {
                 return false;
             }
-            if (lock.isLockedHere()) return true;
             boolean free;
             try {
                 free = lock.tryLock();
@@ -171,8 +175,16 @@ public final class Generations {
             } catch (RuntimeException e) {
                 free = false;
             }
-            ProcessFileLock.release(lock);
+            release(lock);
             return !free;
+        }
+    }
+
+    private static void release(ProcessFileLock lock) {
+        try {
+            ProcessFileLock.release(lock);
+        } catch (RuntimeException alreadyClosed) {
+            // dropped from TDB2's table all the same
         }
     }
 

@@ -128,6 +128,22 @@ class LoaderTest {
         Loader.load(project.layout, db, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         Path second = Files.readSymbolicLink(db);
         assertFalse(first.equals(second));
-        assertTrue(Files.isDirectory(db.resolveSibling(first)), "the previous generation is kept for running servers");
+        assertFalse(Files.exists(db.resolveSibling(first)), "the previous generation, open nowhere, is removed");
+    }
+
+    @Test
+    void aGenerationStillOpenIsNotRemovedByTheNextLoad() throws Exception {
+        Path first = db.resolveSibling(Files.readSymbolicLink(db));
+        var open = org.geokg.store.KgStore.open(project.layout.configFile(), first);
+        try {
+            assertTrue(org.geokg.store.Generations.inUse(first));
+            Loader.load(project.layout, db, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertTrue(Files.isDirectory(first), "a generation a reader still has open stays");
+        } finally {
+            org.geokg.store.KgStore.close(open);
+        }
+        assertFalse(org.geokg.store.Generations.inUse(first), "closing releases it");
+        Loader.load(project.layout, db, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertFalse(Files.exists(first), "released, it goes with the next load");
     }
 }
