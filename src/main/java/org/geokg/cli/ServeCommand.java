@@ -65,6 +65,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "MD5:/CRYPT: hashes allowed). None is shipped or generated.")
     Path passwd;
 
+    @Option(names = "--replica",
+            description = "Serve as a read replica: only what 'kg publish' installs at --db (never loads it from data/), "
+                    + "read-only, logs beside that database (its parent's log/). Run one per port behind a load balancer "
+                    + "(deploy/nginx/geokg-replicas.conf).")
+    boolean replica;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +80,10 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             checkOptions();
             layout = Commands.layout();
-            settings = new ServeSettings(layout.configFile(), database.resolve(layout), layout.state(), host, port,
+            Path db = database.resolve(layout);
+            // A replica keeps its run-time files beside its own copy of the database.
+            Path state = replica ? db.toAbsolutePath().normalize().getParent() : layout.state();
+            settings = new ServeSettings(layout.configFile(), db, state, host, port,
                     Duration.ofMillis(Math.round(timeoutSeconds * 1000)), parseSize(maxBody), update,
                     Optional.ofNullable(passwd).map(Path::toAbsolutePath), ServeSettings.DEFAULT_RESPONSE_BUFFER);
         } catch (UserError | IllegalArgumentException e) {
@@ -82,7 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Loader.loadIfStale(layout, settings.dbDir(), System.out);
+            if (!replica) Loader.loadIfStale(layout, settings.dbDir(), System.out);
         } catch (LoadFailedException | StoreException e) {
             err.println("kg serve: the database could not be loaded: " + e.getMessage());
             return 1;
@@ -116,6 +125,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "anonymous writes are never allowed (no default credentials exist)");
         if (passwd != null && !update)
             throw new UserError("--passwd is only used with --update (it protects the write endpoints)");
+        if (replica && update)
+            throw new UserError("--replica serves an immutable copy: no --update (writes would be lost at the next publish)");
         if (port < 0 || port > 65535)
             throw new UserError("--port must be between 0 and 65535, not " + port);
         if (!(timeoutSeconds > 0) || Double.isInfinite(timeoutSeconds))

@@ -252,7 +252,9 @@ class KgServerTest {
         assertTrue(msg.contains(base + "/kg/sparql"), msg);
         assertTrue(msg.contains(base + "/kg/get"), msg);
         assertFalse(msg.contains("/kg/update"), msg);
-        assertEquals(List.of("UI", "SPARQL endpoint /kg", "Graph Store (read) /kg"), List.copyOf(server.urls().keySet()));
+        assertEquals(List.of("UI", "SPARQL endpoint /kg", "Graph Store (read) /kg", "Readiness (200 when serving)"),
+                List.copyOf(server.urls().keySet()));
+        assertTrue(msg.contains(base + "/ready"), msg);
     }
 
     @Test
