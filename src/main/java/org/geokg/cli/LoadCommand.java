@@ -22,9 +22,11 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Mixin DatabaseOption database;
 
+    @Mixin SourcesOption sources;
+
     @Override
     public Integer call() {
-        Layout layout = Commands.layout();
+        Layout layout = sources.apply(Commands.layout());
         Path target = database.resolve(layout);
         Loader.Summary s = Loader.load(layout, target, System.out);
         var out = spec.commandLine().getOut();

@@ -41,6 +41,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin DatabaseOption database;
 
+    @Mixin SourcesOption sources;
+
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServeSettings.LOOPBACK,
             description = "Interface to listen on. Default: ${DEFAULT-VALUE}, this machine only; "
                     + "0.0.0.0 exposes the server on all interfaces (the admin pages /$/ still answer to this machine only).")
@@ -73,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         Layout layout;
         try {
             checkOptions();
-            layout = Commands.layout();
+            layout = sources.apply(Commands.layout());
             settings = new ServeSettings(layout.configFile(), database.resolve(layout), layout.state(), host, port,
                     Duration.ofMillis(Math.round(timeoutSeconds * 1000)), parseSize(maxBody), update,
                     Optional.ofNullable(passwd).map(Path::toAbsolutePath), ServeSettings.DEFAULT_RESPONSE_BUFFER);

@@ -6,6 +6,7 @@ import org.geokg.load.Loader;
 import org.geokg.store.Layout;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,9 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Mixin SourcesOption sources;
+
     @Override
     public Integer call() {
-        Layout layout = Commands.layout();
+        Layout layout = sources.apply(Commands.layout());
         Loader.validate(layout, System.out);
         spec.commandLine().getOut().println("valid: data/ and ontology/ have no problems");
         return 0;
