@@ -43,6 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin SourcesOption sources;
 
+    @Mixin StrictOption strict;
+
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServeSettings.LOOPBACK,
             description = "Interface to listen on. Default: ${DEFAULT-VALUE}, this machine only; "
                     + "0.0.0.0 exposes the server on all interfaces (the admin pages /$/ still answer to this machine only).")
@@ -84,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Loader.loadIfStale(layout, settings.dbDir(), System.out);
+            Loader.loadIfStale(layout, settings.dbDir(), System.out, strict.strict());
         } catch (LoadFailedException | StoreException e) {
             err.println("kg serve: the database could not be loaded: " + e.getMessage());
             return 1;

@@ -6,7 +6,10 @@ import org.geokg.store.Layout;
 
 import picocli.CommandLine.Option;
 
-/** The {@code --sources DIR} option that validate, load, serve and suggest share. */
+/**
+ * The {@code --sources DIR} option that validate, load, serve and suggest share, and
+ * {@code --strict} for the commands that check quotes against the articles.
+ */
 public final class SourcesOption {
     @Option(names = "--sources", paramLabel = "DIR",
             description = "Folder of the article texts; the sources table's file column is relative to it. "

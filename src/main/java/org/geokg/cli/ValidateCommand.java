@@ -20,10 +20,12 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Mixin SourcesOption sources;
 
+    @Mixin StrictOption strict;
+
     @Override
     public Integer call() {
         Layout layout = sources.apply(Commands.layout());
-        Loader.validate(layout, System.out);
+        Loader.validate(layout, System.out, strict.strict());
         spec.commandLine().getOut().println("valid: data/ and ontology/ have no problems");
         return 0;
     }

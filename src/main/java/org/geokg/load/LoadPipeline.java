@@ -47,8 +47,16 @@ public final class LoadPipeline {
     private final PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard);
     private Graph shapes;
 
+    private final boolean strict;
+
     public LoadPipeline(Layout layout) {
+        this(layout, false);
+    }
+
+    /** @param strict an absent article text (quotes left unchecked) is a problem, not a warning */
+    public LoadPipeline(Layout layout, boolean strict) {
         this.layout = layout;
+        this.strict = strict;
     }
 
     public Problems problems() { return problems; }
@@ -93,6 +101,7 @@ public final class LoadPipeline {
                     layout.sources(), warnings);
             for (var e : inputs.entrySet())
                 for (CsvTableReader reader : e.getValue()) reader.rows(row -> engine.map(e.getKey(), row));
+            engine.finish(strict);
         } catch (IOException | RuntimeException | Error e) {
             sink.finishException(e);
             throw e;

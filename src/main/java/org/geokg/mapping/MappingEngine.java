@@ -78,6 +78,14 @@ public final class MappingEngine {
     }
 
     /** Maps one row of a table of {@code mapping}'s kind. */
+    /**
+     * After the last row: says how many quotes of each source without its article went unchecked
+     * (a warning; with {@code strict}, a problem at that source's row).
+     */
+    public void finish(boolean strict) {
+        sources.reportUnchecked(problems, strict);
+    }
+
     public void map(TableMapping mapping, Row row) {
         CellReader r = new CellReader(row, problems);
         List<ColumnMapping> columns = mapping.columns();
@@ -175,8 +183,9 @@ public final class MappingEngine {
                         Node source = cells.node(c.sourceColumn());
                         ColumnMapping para = mapping.column(c.paragraphColumn());
                         int paragraph = cells.value(c.paragraphColumn()) instanceof Integer n ? n : 0;
-                        QuoteCheck.check(r, c, v, row.get(c.sourceColumn()), source == null ? null : sources.get(source),
-                                para, paragraph);
+                        SourceTexts.Source text = source == null ? null : sources.get(source);
+                        QuoteCheck.check(r, c, v, row.get(c.sourceColumn()), text, para, paragraph);
+                        if (!v.isEmpty() && (text == null || text.article() == null)) sources.unchecked(row.get(c.sourceColumn()));
                         yield v.isEmpty() ? List.of() : List.of(NodeFactory.createLiteralString(v));
                     }
                     case LOOKUP -> single(lookup(c, v));

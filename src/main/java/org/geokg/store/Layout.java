@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 /**
  * Where things are. The source tree (data, ontology, configuration, queries) lives under the project
@@ -40,12 +41,22 @@ public record Layout(Path home, Path state, Path sources) {
      * {@code sources} key of {@code kg.properties}, {@code ../shared/sources} beside the project.
      */
     public static Layout fromEnvironment() {
-        String home = System.getProperty("kg.home");
+        return fromEnvironment(System::getProperty, System::getenv);
+    }
+
+    /** As {@link #fromEnvironment()}, reading system properties and environment variables through the given lookups. */
+    public static Layout fromEnvironment(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+        String home = properties.apply("kg.home");
         Path h = (home == null || home.isBlank() ? Path.of("") : Path.of(home)).toAbsolutePath().normalize();
-        String state = System.getProperty("kg.state", System.getenv("KG_STATE"));
-        Layout l = new Layout(h, state == null || state.isBlank() ? h.resolve("var") : Path.of(state));
-        String sources = System.getProperty("kg.sources", System.getenv(SOURCES_ENV));
-        return sources == null || sources.isBlank() ? l : l.withSources(Path.of(sources));
+        String state = firstSet(properties.apply("kg.state"), environment.apply("KG_STATE"));
+        Layout l = new Layout(h, state == null ? h.resolve("var") : Path.of(state));
+        String sources = firstSet(properties.apply("kg.sources"), environment.apply(SOURCES_ENV));
+        return sources == null ? l : l.withSources(Path.of(sources));
+    }
+
+    private static String firstSet(String a, String b) {
+        if (a != null && !a.isBlank()) return a;
+        return b == null || b.isBlank() ? null : b;
     }
 
     /** The layout of a project home, ignoring the environment (tests, generated projects). */
