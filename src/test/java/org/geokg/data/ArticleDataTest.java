@@ -229,15 +229,15 @@ class ArticleDataTest {
     @Test
     void oneHolderOfFearsAndOneSubjectPerActorInScenarios() {
         // ¶1 "leaders in Tehran", ¶6 "Iran is indeed concerned", ¶8 "Policymakers in Tehran fear": Iran's leadership.
-        assertEquals(Set.of(KGR + "iran-leadership"), col("SELECT DISTINCT ?h { { ?c kg:modality kg:Fear ; kg:attributedTo ?h }"
-                + " UNION { ?x a kg:Concern ; kg:heldBy ?h } }"));
+        assertEquals(Set.of(KGR + "iran-leadership"), col("SELECT DISTINCT ?h { { ?c kg:modality kg:Fear ; kg:source src:russia-iran-2025 ; kg:attributedTo ?h }"
+                + " UNION { GRAPH <https://w3id.org/geokg/graph/russia-iran-2025> { ?x a kg:Concern ; kg:heldBy ?h } } }"));
         assertTrue(ask("kgr:iran-leadership kg:governmentOf kgr:iran"));
         assertTrue(ask("kgr:kremlin kg:governmentOf kgr:russia"));
         // ¶8 "if Russia improves ..." and ¶11 "if Russia seeks ..., the Kremlin may reward": both Russia.
         assertEquals(Set.of(), col("SELECT ?c { ?c kg:scenario ?s ; rdf:subject kgr:kremlin }"));
         assertTrue(ask("?c kg:scenario kgr:scenario-kremlin-reward ; kg:step 2 ; rdf:subject kgr:russia"));
         // ¶11 "may" and ¶8 "might": the hedge is a likelihood on the steps after the "if".
-        assertEquals(Set.of(), col("SELECT ?c { ?c kg:scenario ?s ; kg:step ?n FILTER(?n > 1)"
+        assertEquals(Set.of(), col("SELECT ?c { ?c kg:scenario ?s ; kg:source src:russia-iran-2025 ; kg:step ?n FILTER(?n > 1)"
                 + " FILTER NOT EXISTS { ?c kg:likelihood kg:Possible } FILTER(?s != kgr:scenario-russia-aligns-with-us) }"));
     }
 
