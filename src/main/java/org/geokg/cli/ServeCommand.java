@@ -93,6 +93,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         KgServer server;
         try {
+            // The browser pages read paragraphs from the sources folder through Layout.fromEnvironment(),
+            // whose -Dkg.sources carries --sources into this process's server.
+            if (sources.sources != null) System.setProperty("kg.sources", layout.sources().toString());
             server = KgServer.start(settings);
         } catch (ServeException | StoreException e) {
             err.println("kg serve: " + e.getMessage());

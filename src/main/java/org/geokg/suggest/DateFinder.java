@@ -125,11 +125,12 @@ final class DateFinder {
                 else { precision = "range"; if (publishedDay != null) { earliest = publishedDay.plusWeeks(delta).minusDays(6).toString(); latest = publishedDay.plusWeeks(delta).toString(); } }
             } else if ((w.equals("last") || w.equals("past")) && i + 2 < n && tokens.get(i + 2).lower().startsWith("year")
                     && number(tokens.get(i + 1)) > 0) {
-                // "in the last ten years": the years up to the publication
+                // "in the last ten years": since ten years before the publication (a start, at year precision)
                 int k = number(tokens.get(i + 1));
                 if (i > 0 && tokens.get(i - 1).lower().equals("the")) first = i - 1;
-                precision = "range"; last = i + 2; confirm = true; resolvedFrom = "counted back from the publication date";
-                if (publishedYear != null) { earliest = Integer.toString(publishedYear - k); latest = published.substring(0, Math.min(7, published.length())); }
+                precision = "year"; last = i + 2; confirm = true; resolvedFrom = "counted back from the publication date";
+                relation = "since";
+                if (publishedYear != null) value = Integer.toString(publishedYear - k);
             } else if (weekday(w) != null && t.capitalized()) {
                 precision = "day"; last = i; confirm = true; resolvedFrom = "the latest " + t.text() + " up to the publication date";
                 if (publishedDay != null) {
@@ -143,8 +144,10 @@ final class DateFinder {
             }
             if (last < 0) continue;
             if (!precision.equals("range") && (relation.equals("after") || relation.equals("before"))) {
-                // "after January 2025": only one bound is known.
-                if (relation.equals("after")) earliest = value; else latest = value;
+                // "after January 2025": only one bound is known, and it excludes the date named
+                // (February 2025 at the earliest); "before 2020": 2019 at the latest.
+                String bound = value == null ? null : step(value, relation.equals("after") ? 1 : -1);
+                if (relation.equals("after")) earliest = bound; else latest = bound;
                 value = null; precision = "range";
             }
             if ("range".equals(precision)) { if (earliest == null) earliest = ""; if (latest == null) latest = ""; }
@@ -155,6 +158,13 @@ final class DateFinder {
             i = last;
         }
         return out;
+    }
+
+    /** The next (or previous) day, month or year of a date at its own precision. */
+    static String step(String date, int delta) {
+        if (date.length() == 4) return Integer.toString(Integer.parseInt(date) + delta);
+        if (date.length() == 7) return YearMonth.parse(date).plusMonths(delta).toString();
+        return LocalDate.parse(date).plusDays(delta).toString();
     }
 
     private static int number(Token t) {

@@ -33,6 +33,10 @@ public final class Drafter {
     /** Head word of an event-like class label ("war", "treaty", "strike") to the class. */
     private final Map<String, List<String>> eventHeads = new HashMap<>();
 
+    /** Lower-cased country and capital names of the general list (countries.tsv), to suggest a class. */
+    private final Set<String> countryNames = new HashSet<>(), capitalNames = new HashSet<>();
+    private final Map<String, String> countryByAdjective = new HashMap<>();
+
     private record NameTokens(KnownEntities.Name name, List<String> lower, List<String> original) {}
 
     public Drafter(EnglishNlp nlp, OntologyView ontology, KnownEntities known) {
@@ -44,6 +48,11 @@ public final class Drafter {
             if (orig.isEmpty()) continue;
             List<String> lower = orig.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
             namesByFirstToken.computeIfAbsent(lower.get(0), k -> new ArrayList<>()).add(new NameTokens(n, lower, orig));
+        }
+        for (String[] c : KnownEntities.countries().values()) {
+            countryNames.add(c[0].toLowerCase(Locale.ROOT));
+            for (String cap : KnownEntities.split(c[2])) capitalNames.add(cap.toLowerCase(Locale.ROOT));
+            for (String adj : KnownEntities.split(c[1])) countryByAdjective.putIfAbsent(adj.toLowerCase(Locale.ROOT), c[0]);
         }
         for (String[] c : KnownEntities.tsv("cues.tsv")) {
             if (c.length < 3) continue;
@@ -95,7 +104,8 @@ public final class Drafter {
                 mentions.addAll(inSentence);
                 for (Clause c : Clauses.split(tokens)) {
                     Set<String> ids = new LinkedHashSet<>();
-                    for (Mention m : inSentence) if (m.start() >= c.start() && m.end() <= c.end()) ids.add(m.entity());
+                    for (Mention m : inSentence)
+                        if (m.start() >= c.start() && m.end() <= c.end() && !prefixOfLonger(m, inSentence)) ids.add(m.entity());
                     if (ids.size() < 2) continue;
                     clauseNo++;
                     List<DateMention> clauseDates = sentenceDates.stream()
@@ -124,12 +134,22 @@ public final class Drafter {
     private static String nearestMention(List<Mention> mentions, List<Token> tokens, Modality.Suggestion mod) {
         int at = tokens.get(mod.attributionToken()).start();
         Mention best = null;
+        // The nearest name on the right side of the cue; of names that overlap, the longest
+        // ("Officials in Yerevan", not "Yerevan"; "Armenian media", not "Armenian").
         for (Mention m : mentions) {
-            if (mod.speakerAfter() ? m.start() > at : m.end() <= at) {
-                if (best == null || (mod.speakerAfter() ? m.start() < best.start() : m.start() > best.start())) best = m;
-            }
+            if (!(mod.speakerAfter() ? m.start() > at : m.end() <= at)) continue;
+            if (best == null) { best = m; continue; }
+            boolean nearer = mod.speakerAfter() ? m.start() < best.start() : m.end() > best.end();
+            boolean same = mod.speakerAfter() ? m.start() == best.start() : m.end() == best.end();
+            if (nearer || (same && m.end() - m.start() > best.end() - best.start())) best = m;
         }
         return best == null ? "" : best.entity();
+    }
+
+    /** "Armenian" in "Armenian media": the same start, a longer candidate; the longer one is the entity named. */
+    private static boolean prefixOfLonger(Mention m, List<Mention> all) {
+        for (Mention o : all) if (o != m && !o.known() && o.start() == m.start() && o.end() > m.end()) return true;
+        return false;
     }
 
     /** A title-case line without a full stop is a heading; names in it are still found, candidates not. */
@@ -228,6 +248,21 @@ public final class Drafter {
                 if (cls.isEmpty() && i > 0 && titleCues.containsKey(tokens.get(i - 1).lower())) {
                     cls = titleCues.get(tokens.get(i - 1).lower()); cue = "title '" + tokens.get(i - 1).text() + "'";
                 }
+                if (cls.isEmpty() && from == j && countryByAdjective.containsKey(tokens.get(j).lower()) && ontology.hasClass("SovereignState")) {
+                    // "Armenian" names Armenia (the list of countries' adjectives), as "Iranian" names Iran
+                    String country = countryByAdjective.get(tokens.get(j).lower());
+                    addCandidateNamed(original, paragraph, tokens, from, j, country, "SovereignState",
+                            "the adjective '" + tokens.get(j).text() + "' of a country in the list", out, candidates, idByKey);
+                    i = j;
+                    continue;
+                }
+                if (cls.isEmpty()) { // a country or a capital of the general list of countries
+                    String name = words(tokens, from, j).toLowerCase(Locale.ROOT);
+                    String country = ontology.hasClass("SovereignState") ? "SovereignState" : "";
+                    String city = ontology.classLabelled("city");
+                    if (countryNames.contains(name) && !country.isEmpty()) { cls = country; cue = "the list of countries"; }
+                    else if (capitalNames.contains(name) && city != null) { cls = city; cue = "the list of capitals"; }
+                }
                 if (cls.isEmpty()) {
                     int head = j;
                     for (int k = i + 1; k < j; k++) if (tokens.get(k).lower().equals("of")) { head = k - 1; break; }
@@ -240,16 +275,17 @@ public final class Drafter {
         }
         // 2. A state's adjective before a group noun ("Russian media"), or a group "in" a place ("policymakers in Tehran").
         for (Mention m : new ArrayList<>(out)) {
-            if (!m.known()) continue;
             int k = tokenEndingAt(tokens, m.end());
             if (k < 0) continue;
-            if (m.how().startsWith("adjective")) {
+            boolean adjective = m.known() ? m.how().startsWith("adjective")
+                    : m.start() == tokens.get(k).start() && tokens.get(k).pos().equals("ADJ"); // "Armenian", not yet known
+            if (adjective) {
                 int j = k + 1;
                 while (j < n && tokens.get(j).pos().equals("ADJ")) j++;
                 while (j + 1 < n && tokens.get(j).pos().equals("NOUN") && tokens.get(j + 1).pos().equals("NOUN")) j++;
                 if (j < n && groupCues.containsKey(tokens.get(j).lower()))
                     addCandidate(original, paragraph, tokens, tokenStartingAt(tokens, m.start()), j, groupCues.get(tokens.get(j).lower()),
-                            "group noun '" + tokens.get(j).text() + "' after a state's adjective", out, candidates, idByKey);
+                            "group noun '" + tokens.get(j).text() + "' after an adjective of a place", out, candidates, idByKey);
             }
             int s = tokenStartingAt(tokens, m.start());
             if (s >= 2 && tokens.get(s - 1).lower().equals("in")
@@ -330,10 +366,17 @@ public final class Drafter {
     private void addCandidate(String original, int paragraph, List<Token> tokens, int from, int to, String cls, String cue,
                               List<Mention> out, Map<String, Candidate> candidates, Map<String, String> idByKey) {
         if (from > to) return;
+        addCandidateNamed(original, paragraph, tokens, from, to, null, cls, cue, out, candidates, idByKey);
+    }
+
+    /** A candidate mentioned by the span {@code from..to}; its label is the span, or {@code name} when given. */
+    private void addCandidateNamed(String original, int paragraph, List<Token> tokens, int from, int to, String name, String cls,
+                                   String cue, List<Mention> out, Map<String, Candidate> candidates, Map<String, String> idByKey) {
         int start = tokens.get(from).start(), end = tokens.get(to).end();
         for (Mention m : out) if (!m.known() && m.start() == start && m.end() == end) return;
         String span = original.substring(start, end);
-        String key = Text.forNlp(span).toLowerCase(Locale.ROOT).replace("'s", "");
+        String label = name == null ? span : name;
+        String key = Text.forNlp(label).toLowerCase(Locale.ROOT).replace("'s", "");
         String id = idByKey.get(key);
         if (id == null && from == to) {
             // A single name that ends an earlier candidate ("Trump" after "Donald Trump") is that entity.
@@ -341,11 +384,11 @@ public final class Drafter {
                 if (c.label().contains(" ") && Text.forNlp(c.label()).toLowerCase(Locale.ROOT).endsWith(" " + key)) { id = c.id(); break; }
         }
         if (id == null) {
-            String base = Text.slug(span), candidate = base;
+            String base = Text.slug(label), candidate = base;
             for (int k = 2; candidates.containsKey(candidate) || known.all().containsKey(candidate); k++) candidate = base + "-" + k;
             id = candidate;
             idByKey.put(key, id);
-            candidates.put(id, new Candidate(id, span, cls, cue, paragraph, span));
+            candidates.put(id, new Candidate(id, label, cls, cue, paragraph, span));
         }
         out.add(new Mention(id, false, paragraph, start, end, span, "candidate"));
     }

@@ -82,6 +82,7 @@ public final class KnownEntities {
                 if (c == null) continue;
                 for (String adj : KnownEntities.split(c[1])) out.add(new Name(e.id(), adj, "adjective"));
                 for (String cap : KnownEntities.split(c[2])) out.add(new Name(e.id(), cap, "capital"));
+                if (c.length > 3) for (String seat : KnownEntities.split(c[3])) out.add(new Name(e.id(), seat, "capital (seat of power)"));
                 break;
             }
         }
@@ -94,7 +95,7 @@ public final class KnownEntities {
         return l;
     }
 
-    /** countries.tsv: lower-cased country name to {name, adjectives, capitals}. */
+    /** countries.tsv: lower-cased country name to {name, adjectives, capitals, seats of power}. */
     static Map<String, String[]> countries() {
         Map<String, String[]> out = new LinkedHashMap<>();
         for (String[] f : tsv("countries.tsv")) if (f.length >= 3) out.put(f[0].toLowerCase(Locale.ROOT), f);
