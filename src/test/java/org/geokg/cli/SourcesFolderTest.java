@@ -13,10 +13,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -75,19 +73,8 @@ class SourcesFolderTest {
 
     /** kg as a separate JVM, to give it an environment of its own. */
     private Run kgProcess(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dkg.home=" + project.layout.home(), "-Dkg.state=" + project.layout.state(),
-                Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Path out = tmp.resolve("out.txt"), err = tmp.resolve("err.txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().remove(Layout.SOURCES_ENV);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kg " + String.join(" ", args) + " finished");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        KgProcess.Run r = KgProcess.run(project, tmp, env, args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     /** The quotes of the fixture's source, counted from its tables: the ones left unchecked without the article. */
