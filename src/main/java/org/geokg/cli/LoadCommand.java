@@ -22,11 +22,15 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Mixin DatabaseOption database;
 
+    @Mixin SourcesOption sources;
+
+    @Mixin StrictOption strict;
+
     @Override
     public Integer call() {
-        Layout layout = Commands.layout();
+        Layout layout = sources.apply(Commands.layout());
         Path target = database.resolve(layout);
-        Loader.Summary s = Loader.load(layout, target, System.out);
+        Loader.Summary s = Loader.load(layout, target, System.out, strict.strict());
         var out = spec.commandLine().getOut();
         out.println("loaded " + target + " -> " + s.database().getFileName());
         out.print(s.describe());

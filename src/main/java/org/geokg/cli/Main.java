@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         version = "kg 0.1.0 (Apache Jena 5.6.0)",
         description = "Validates, loads and serves the geopolitical knowledge graph.",
         subcommands = {ValidateCommand.class, LoadCommand.class, ServeCommand.class, QueryCommand.class,
-                ExportCommand.class, PublishCommand.class, BenchCommand.class, WikidataCommand.class, CommandLine.HelpCommand.class},
+                ExportCommand.class, PublishCommand.class, BenchCommand.class, WikidataCommand.class,
+                SuggestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'kg COMMAND --help' for a command's options. Runtime state (databases, logs) lives under var/."})
 public final class Main implements Runnable {
 

@@ -41,6 +41,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin DatabaseOption database;
 
+    @Mixin SourcesOption sources;
+
+    @Mixin StrictOption strict;
+
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServeSettings.LOOPBACK,
             description = "Interface to listen on. Default: ${DEFAULT-VALUE}, this machine only; "
                     + "0.0.0.0 exposes the server on all interfaces (the admin pages /$/ still answer to this machine only).")
@@ -79,7 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
         Layout layout;
         try {
             checkOptions();
-            layout = Commands.layout();
+            layout = sources.apply(Commands.layout());
             Path db = database.resolve(layout);
             // A replica keeps its run-time files beside its own copy of the database.
             Path state = replica ? db.toAbsolutePath().normalize().getParent() : layout.state();
@@ -98,6 +102,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         KgServer server;
         try {
+            // The browser pages read paragraphs from the sources folder through Layout.fromEnvironment(),
+            // whose -Dkg.sources carries --sources into this process's server.
+            if (sources.sources != null) System.setProperty("kg.sources", layout.sources().toString());
             server = KgServer.start(settings);
         } catch (ServeException | StoreException e) {
             err.println("kg serve: " + e.getMessage());

@@ -6,6 +6,7 @@ import org.geokg.store.Layout;
 import org.geokg.validate.Validator;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,10 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Mixin SourcesOption sources;
+
+    @Mixin StrictOption strict;
+
     @Override
     public Integer call() {
-        Layout layout = Commands.layout();
-        Validator.validate(layout, System.out);
+        Layout layout = sources.apply(Commands.layout());
+        Validator.validate(layout, System.out, strict.strict());
         spec.commandLine().getOut().println("valid: data/, mappings/ and ontology/ have no problems");
         return 0;
     }

@@ -47,8 +47,16 @@ public final class LoadPipeline {
     private final PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard);
     private Graph shapes;
 
+    private final boolean strict;
+
     public LoadPipeline(Layout layout) {
+        this(layout, false);
+    }
+
+    /** @param strict an absent article text (quotes left unchecked) is a problem, not a warning */
+    public LoadPipeline(Layout layout, boolean strict) {
         this.layout = layout;
+        this.strict = strict;
     }
 
     public Problems problems() { return problems; }
@@ -90,9 +98,10 @@ public final class LoadPipeline {
             ontologyGraph.find().forEach(t -> sink.add(Quad.create(Vocab.ONTOLOGY_GRAPH, t)));
             Ontology ontology = new Ontology(ontologyGraph);
             MappingEngine engine = new MappingEngine(ontology, definitions, new Materializer(ontology, sink), problems,
-                    layout.sharedSources(), warnings);
+                    layout.sources(), warnings);
             for (var e : inputs.entrySet())
                 for (CsvTableReader reader : e.getValue()) reader.rows(row -> engine.map(e.getKey(), row));
+            engine.finish(strict);
         } catch (IOException | RuntimeException | Error e) {
             sink.finishException(e);
             throw e;
@@ -142,7 +151,7 @@ public final class LoadPipeline {
             inputs.put(m, new ArrayList<>());
             if (m.format().headerRow()) byHeader.add(Table.of(m));
         }
-        for (Path csv : files(layout.dataDir(), ".csv")) {
+        for (Path csv : csvFiles()) {
             CsvTableReader reader = new CsvTableReader(csv, rel(csv), problems);
             Table t = reader.open(byHeader);
             if (t != null) inputs.get(t.mapping()).add(reader);
@@ -198,6 +207,11 @@ public final class LoadPipeline {
             if (problems.count() == before) problems.add(name, 0, 0, "cannot parse Turtle: " + e.getMessage());
         }
         return problems.count() == before ? g : null;
+    }
+
+    /** The CSV tables under data/, not the drafts of kg suggest (data/drafts/), which are an analyst's scratch. */
+    private List<Path> csvFiles() throws IOException {
+        return files(layout.dataDir(), ".csv").stream().filter(p -> !p.startsWith(layout.draftsDir())).toList();
     }
 
     private static List<Path> files(Path dir, String suffix) throws IOException {

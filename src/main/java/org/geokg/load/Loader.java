@@ -41,13 +41,18 @@ public final class Loader {
 
     /** Builds a new database and makes {@code dbLink} point at it, only if everything is right. */
     public static Summary load(Layout layout, Path dbLink, PrintStream out) {
+        return load(layout, dbLink, out, false);
+    }
+
+    /** As {@link #load(Layout, Path, PrintStream)}; with {@code strict}, a quote left unchecked is a problem. */
+    public static Summary load(Layout layout, Path dbLink, PrintStream out, boolean strict) {
         Generations gens = new Generations(dbLink);
         try (AutoCloseable lock = gens.lock()) {
             gens.pruneOld();
             Path gen = gens.newGeneration();
             Summary summary;
             try {
-                summary = build(layout, gen, out, true);
+                summary = build(layout, gen, out, true, strict);
             } catch (RuntimeException | Error e) {
                 Generations.deleteTree(gen);
                 throw e;
@@ -67,10 +72,15 @@ public final class Loader {
      * anything under data/ or ontology/ (or the configuration). Returns whether it loaded.
      */
     public static boolean loadIfStale(Layout layout, Path dbLink, PrintStream out) {
+        return loadIfStale(layout, dbLink, out, false);
+    }
+
+    /** As {@link #loadIfStale(Layout, Path, PrintStream)}, loading strictly when {@code strict}. */
+    public static boolean loadIfStale(Layout layout, Path dbLink, PrintStream out, boolean strict) {
         String why = staleness(layout, dbLink);
         if (why == null) return false;
         out.println(why + ": loading");
-        Summary s = load(layout, dbLink, out);
+        Summary s = load(layout, dbLink, out, strict);
         out.print(s.describe());
         return true;
     }
@@ -91,17 +101,18 @@ public final class Loader {
     /**
      * Runs the whole load into {@code dir}, a fresh directory nobody reads: the caller publishes it
      * ({@link #load}) or deletes it ({@code kg validate}, in org.geokg.validate). With {@code count}
-     * false the triples per graph are not counted.
+     * false the triples per graph are not counted; with {@code strict}, a quote left unchecked (its
+     * article absent) is a problem.
      * @throws LoadFailedException listing every problem
      */
-    public static Summary build(Layout layout, Path dir, PrintStream out, boolean count) {
+    public static Summary build(Layout layout, Path dir, PrintStream out, boolean count, boolean strict) {
         Instant t0 = Instant.now();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LoadPipeline pipeline = new LoadPipeline(layout);
+        LoadPipeline pipeline = new LoadPipeline(layout, strict);
         Map<String, Long> sizes = new TreeMap<>();
         Dataset ds = KgStore.open(layout.configFile(), dir);
         try {

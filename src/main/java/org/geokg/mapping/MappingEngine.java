@@ -78,6 +78,14 @@ public final class MappingEngine {
     }
 
     /** Maps one row of a table of {@code mapping}'s kind. */
+    /**
+     * After the last row: says how many quotes of each source without its article went unchecked
+     * (a warning; with {@code strict}, a problem at that source's row).
+     */
+    public void finish(boolean strict) {
+        sources.reportUnchecked(problems, strict);
+    }
+
     public void map(TableMapping mapping, Row row) {
         CellReader r = new CellReader(row, problems);
         List<ColumnMapping> columns = mapping.columns();
@@ -183,6 +191,7 @@ public final class MappingEngine {
                         QuoteCheck.check(r, c, v, row.get(c.sourceColumn()), text, para, paragraph);
                         if (c.annotation() != null && text != null && text.article() != null && paragraph > 0 && !v.isEmpty())
                             cells.values[i] = text.article().span(paragraph, v, c.annotation().context());
+                        if (!v.isEmpty() && (text == null || text.article() == null)) sources.unchecked(row.get(c.sourceColumn()));
                         yield v.isEmpty() ? List.of() : List.of(NodeFactory.createLiteralString(v));
                     }
                     case LOOKUP -> single(lookup(c, v));

@@ -18,9 +18,18 @@ public final class Validator {
 
     /** @throws LoadFailedException listing every problem */
     public static void validate(Layout layout, PrintStream out) {
+        validate(layout, out, false);
+    }
+
+    /**
+     * As {@link #validate(Layout, PrintStream)}; with {@code strict}, a quote left unchecked (its
+     * article absent) is a problem.
+     * @throws LoadFailedException listing every problem
+     */
+    public static void validate(Layout layout, PrintStream out, boolean strict) {
         Path scratch = layout.tmpDir().resolve("validate-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
-            Loader.build(layout, scratch, out, false);
+            Loader.build(layout, scratch, out, false, strict);
         } finally {
             Generations.deleteTree(scratch);
         }

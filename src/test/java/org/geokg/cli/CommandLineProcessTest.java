@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.geokg.TestProject;
 import org.junit.jupiter.api.Test;
@@ -19,25 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineProcessTest {
     @TempDir Path tmp;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run kg(TestProject project, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dkg.home=" + project.layout.home(), "-Dkg.state=" + project.layout.state(),
-                Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Path out = tmp.resolve("out.txt"), err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "kg " + String.join(" ", args) + " finished");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    private KgProcess.Run kg(TestProject project, String... args) throws IOException, InterruptedException {
+        return KgProcess.run(project, tmp, Map.of(), args);
     }
 
     @Test
     void loadPrintsTheTriplesPerNamedGraphAndTheTime() throws Exception {
         TestProject project = TestProject.fixture(tmp.resolve("p"));
-        Run r = kg(project, "load");
+        KgProcess.Run r = kg(project, "load");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("<https://w3id.org/geokg/graph/fixture>"), r.out());
         assertTrue(r.out().contains("<https://w3id.org/geokg/graph/ontology>"), r.out());
@@ -46,7 +33,7 @@ class CommandLineProcessTest {
         Path q = tmp.resolve("parties.rq");
         Files.writeString(q, "PREFIX kg: <https://w3id.org/geokg/ontology#> PREFIX kgr: <https://w3id.org/geokg/resource/>\n"
                 + "SELECT ?p { kgr:treaty kg:party ?p } ORDER BY ?p");
-        Run csv = kg(project, "query", q.toString(), "--format", "csv");
+        KgProcess.Run csv = kg(project, "query", q.toString(), "--format", "csv");
         assertEquals(0, csv.exit(), csv.err());
         assertEquals("p\r\nhttps://w3id.org/geokg/resource/atlantis\r\nhttps://w3id.org/geokg/resource/lemuria\r\n", csv.out());
     }
@@ -56,7 +43,7 @@ class CommandLineProcessTest {
         TestProject project = TestProject.fixture(tmp.resolve("p"));
         project.write("statements.csv", project.read("statements.csv") + "short,atlantis,partnerOf\n"
                 + "x,atlantis,partnerOf,mu,fact,,,,,fixture,1,Atlantis and Lemuria signed a treaty,\n");
-        Run r = kg(project, "validate");
+        KgProcess.Run r = kg(project, "validate");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("data/statements.csv:10:4: row has 3 fields, expected 13"), r.err());
         assertTrue(r.err().contains("data/statements.csv:11:4: unknown reference 'mu'"), r.err());
@@ -68,7 +55,7 @@ class CommandLineProcessTest {
         TestProject project = TestProject.fixture(tmp.resolve("p"));
         Path q = tmp.resolve("any.rq");
         Files.writeString(q, "SELECT * { ?s ?p ?o } LIMIT 1");
-        Run r = kg(project, "query", q.toString());
+        KgProcess.Run r = kg(project, "query", q.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("run 'kg load' first"), r.err());
         assertEquals(List.of(), listOrEmpty(project.layout.state().resolve("db")), "query never loads");
@@ -77,11 +64,11 @@ class CommandLineProcessTest {
     @Test
     void everySubcommandHasHelp() throws Exception {
         TestProject project = TestProject.fixture(tmp.resolve("p"));
-        Run top = kg(project, "--help");
+        KgProcess.Run top = kg(project, "--help");
         assertEquals(0, top.exit());
         for (String sub : List.of("validate", "load", "serve", "query", "export", "bench")) {
             assertTrue(top.out().contains("  " + sub + " "), "kg --help lists " + sub);
-            Run r = kg(project, sub, "--help");
+            KgProcess.Run r = kg(project, sub, "--help");
             assertEquals(0, r.exit(), sub + " --help");
             assertTrue(r.out().startsWith("Usage: kg " + sub), r.out());
         }

@@ -32,6 +32,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.geokg.SecondSource;
 import org.geokg.Sparql;
 import org.geokg.TestProject;
 import org.geokg.mapping.Articles;
@@ -46,7 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The project's real data: the whole article, with provenance and modality, as issue 3 asks.
- * Expected values here are read off the article by hand, not off the loaded data.
+ * Expected values here are read off the article by hand, not off the loaded data. The data is
+ * loaded with a second, invented source beside it ({@link SecondSource}), so every check about
+ * the article asks its own source or graph and holds whatever other sources are present.
  */
 class ArticleDataTest {
     static final Path HOME = TestProject.realHome();
@@ -62,6 +65,7 @@ class ArticleDataTest {
     @BeforeAll
     static void loadTheRealData() {
         project = TestProject.real(tmp);
+        SecondSource.addTo(project);
         db = project.layout.defaultDb();
         // Loading runs the SHACL shapes too: a violation would fail here with its CSV line.
         Loader.load(project.layout, db, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -115,14 +119,14 @@ class ArticleDataTest {
 
     @Test
     void everyBodyParagraphIsCitedAndTheWholeArticleIsThere() {
-        Set<String> cited = col("SELECT DISTINCT (STR(?p) AS ?x) { ?c a kg:Claim ; kg:paragraph ?p }");
+        Set<String> cited = col("SELECT DISTINCT (STR(?p) AS ?x) { ?c a kg:Claim ; kg:source src:russia-iran-2025 ; kg:paragraph ?p }");
         Set<String> expected = new TreeSet<>();
         BODY_PARAGRAPHS.forEach(p -> expected.add(Integer.toString(p)));
         assertEquals(expected, cited);
-        long statements = col("SELECT ?c { ?c a kg:Claim }").size();
+        long statements = col("SELECT ?c { ?c a kg:Claim ; kg:source src:russia-iran-2025 }").size();
         assertTrue(statements > 120, "statements: " + statements + "; the whole article holds well over a hundred");
         for (int p : BODY_PARAGRAPHS) {
-            long n = col("SELECT ?c { ?c a kg:Claim ; kg:paragraph " + p + " }").size();
+            long n = col("SELECT ?c { ?c a kg:Claim ; kg:source src:russia-iran-2025 ; kg:paragraph " + p + " }").size();
             assertTrue(n >= 5, "paragraph " + p + " has only " + n + " statements");
         }
     }
@@ -161,17 +165,17 @@ class ArticleDataTest {
     @Test
     void theArticlesModalitiesAreKept() {
         // ¶2 "According to the Russian media, the exercises involved warships and aviation"
-        assertTrue(col("SELECT ?c { ?c kg:modality kg:AttributedReport ; kg:paragraph 2 ; kg:attributedTo ?m ."
+        assertTrue(col("SELECT ?c { ?c kg:modality kg:AttributedReport ; kg:source src:russia-iran-2025 ; kg:paragraph 2 ; kg:attributedTo ?m ."
                 + " ?m rdfs:label ?l FILTER(CONTAINS(LCASE(?l), 'russian media')) }").size() >= 2);
         // ¶3 "likely seeks", ¶8 "Undoubtedly", ¶10 "it is unlikely", ¶11 "it is likely that"
         assertEquals(Set.of("3", "8", "10", "11"),
-                filterTo(Set.of("3", "8", "10", "11"), col("SELECT DISTINCT (STR(?p) AS ?x) { ?c kg:modality kg:AuthorAssessment ; kg:paragraph ?p }")));
-        assertTrue(col("SELECT ?c { ?c kg:modality kg:AuthorAssessment ; kg:paragraph 10 ; kg:likelihood kg:Unlikely }").size() >= 1);
-        assertTrue(col("SELECT ?c { ?c kg:modality kg:AuthorAssessment ; kg:paragraph 8 ; kg:likelihood kg:Certain }").size() >= 1);
+                filterTo(Set.of("3", "8", "10", "11"), col("SELECT DISTINCT (STR(?p) AS ?x) { ?c kg:modality kg:AuthorAssessment ; kg:source src:russia-iran-2025 ; kg:paragraph ?p }")));
+        assertTrue(col("SELECT ?c { ?c kg:modality kg:AuthorAssessment ; kg:source src:russia-iran-2025 ; kg:paragraph 10 ; kg:likelihood kg:Unlikely }").size() >= 1);
+        assertTrue(col("SELECT ?c { ?c kg:modality kg:AuthorAssessment ; kg:source src:russia-iran-2025 ; kg:paragraph 8 ; kg:likelihood kg:Certain }").size() >= 1);
         // ¶8 "Policymakers in Tehran fear that if ..., it might ... thus enabling ...": ordered steps
-        assertStepsInOrder("SELECT (STR(?n) AS ?x) { ?c kg:modality kg:Fear ; kg:paragraph 8 ; kg:scenario ?s ; kg:step ?n }");
+        assertStepsInOrder("SELECT (STR(?n) AS ?x) { ?c kg:modality kg:Fear ; kg:source src:russia-iran-2025 ; kg:paragraph 8 ; kg:scenario ?s ; kg:step ?n }");
         // ¶11 "if Russia seeks ..., the Kremlin may reward ...": a hypothetical scenario
-        assertStepsInOrder("SELECT (STR(?n) AS ?x) { ?c kg:modality kg:Hypothetical ; kg:paragraph 11 ; kg:scenario ?s ; kg:step ?n }");
+        assertStepsInOrder("SELECT (STR(?n) AS ?x) { ?c kg:modality kg:Hypothetical ; kg:source src:russia-iran-2025 ; kg:paragraph 11 ; kg:scenario ?s ; kg:step ?n }");
     }
 
     private static Set<String> filterTo(Set<String> keep, Set<String> s) {
@@ -225,15 +229,15 @@ class ArticleDataTest {
     @Test
     void oneHolderOfFearsAndOneSubjectPerActorInScenarios() {
         // ¶1 "leaders in Tehran", ¶6 "Iran is indeed concerned", ¶8 "Policymakers in Tehran fear": Iran's leadership.
-        assertEquals(Set.of(KGR + "iran-leadership"), col("SELECT DISTINCT ?h { { ?c kg:modality kg:Fear ; kg:attributedTo ?h }"
-                + " UNION { ?x a kg:Concern ; kg:heldBy ?h } }"));
+        assertEquals(Set.of(KGR + "iran-leadership"), col("SELECT DISTINCT ?h { { ?c kg:modality kg:Fear ; kg:source src:russia-iran-2025 ; kg:attributedTo ?h }"
+                + " UNION { GRAPH <https://w3id.org/geokg/graph/russia-iran-2025> { ?x a kg:Concern ; kg:heldBy ?h } } }"));
         assertTrue(ask("kgr:iran-leadership kg:governmentOf kgr:iran"));
         assertTrue(ask("kgr:kremlin kg:governmentOf kgr:russia"));
         // ¶8 "if Russia improves ..." and ¶11 "if Russia seeks ..., the Kremlin may reward": both Russia.
         assertEquals(Set.of(), col("SELECT ?c { ?c kg:scenario ?s ; rdf:subject kgr:kremlin }"));
         assertTrue(ask("?c kg:scenario kgr:scenario-kremlin-reward ; kg:step 2 ; rdf:subject kgr:russia"));
         // ¶11 "may" and ¶8 "might": the hedge is a likelihood on the steps after the "if".
-        assertEquals(Set.of(), col("SELECT ?c { ?c kg:scenario ?s ; kg:step ?n FILTER(?n > 1)"
+        assertEquals(Set.of(), col("SELECT ?c { ?c kg:scenario ?s ; kg:source src:russia-iran-2025 ; kg:step ?n FILTER(?n > 1)"
                 + " FILTER NOT EXISTS { ?c kg:likelihood kg:Possible } FILTER(?s != kgr:scenario-russia-aligns-with-us) }"));
     }
 
@@ -313,14 +317,14 @@ class ArticleDataTest {
     @Test
     void datesAreNoMorePreciseThanTheArticle() {
         // The only days the article names: "On March 12" (the drills) and "January 17" (the treaty).
-        // (Its graph only: the project's wikidata graph records the day a link was verified, and GDELT's
-        // machine-coded events, in their own graph, are dated to the day.)
+        // Its graph only: the project's wikidata graph records the day a link was verified, GDELT's
+        // machine-coded events (in their own graph) are dated to the day, and other sources have days of their own.
         Set<String> days = col("SELECT DISTINCT (STR(?d) AS ?x) { GRAPH <https://w3id.org/geokg/graph/russia-iran-2025> { ?s ?p ?d } FILTER(DATATYPE(?d) = xsd:date) }");
         assertTrue(Set.of("2025-03-12", "2025-01-17").containsAll(days), "days: " + days);
         // "Since 2019, Russia has become the sole exporter of arms to Iran": a year, not a day.
-        assertTrue(col("SELECT ?c { ?c kg:paragraph 8 ; kg:startTime ?t FILTER(DATATYPE(?t) = xsd:gYear && STR(?t) = '2019') }").size() >= 1);
+        assertTrue(col("SELECT ?c { ?c kg:source src:russia-iran-2025 ; kg:paragraph 8 ; kg:startTime ?t FILTER(DATATYPE(?t) = xsd:gYear && STR(?t) = '2019') }").size() >= 1);
         // "several times in 2024 and early 2025": early 2025 is a range.
-        assertTrue(col("SELECT ?c { ?c kg:paragraph 9 ; kg:earliestTime ?e ; kg:latestTime ?l }").size() >= 1);
+        assertTrue(col("SELECT ?c { ?c kg:source src:russia-iran-2025 ; kg:paragraph 9 ; kg:earliestTime ?e ; kg:latestTime ?l }").size() >= 1);
     }
 
     @Test

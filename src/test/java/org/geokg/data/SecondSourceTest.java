@@ -8,10 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.geokg.SecondSource;
 import org.geokg.Sparql;
 import org.geokg.TestProject;
 import org.geokg.load.Loader;
@@ -29,12 +29,7 @@ class SecondSourceTest {
     @Test
     void aSecondSourceIsOnlyNewFiles() throws IOException {
         TestProject project = TestProject.real(tmp);
-        Path fixture = TestProject.realHome().resolve("src/test/resources/second-source");
-        for (String csv : new String[] {"sources.csv", "entities.csv", "statements.csv"})
-            project.write("grain-2026/" + csv, Files.readString(fixture.resolve(csv), StandardCharsets.UTF_8));
-        Files.copy(fixture.resolve("ontology-extra.ttl"), project.layout.ontologyDir().resolve("grain.ttl"));
-        Files.createDirectories(project.layout.sharedSources());
-        Files.copy(fixture.resolve("article.txt"), project.layout.sharedSources().resolve("article.txt"));
+        SecondSource.addTo(project);
 
         Path db = project.layout.defaultDb();
         Loader.Summary s = Loader.load(project.layout, db, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
