@@ -21,7 +21,6 @@ import org.apache.jena.sparql.service.single.ServiceExecutor;
 import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sys.JenaSystem;
-import org.geokg.query.BoundedQueryParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +67,7 @@ public final class Federation {
         if (!reg.getBulkChain().contains(GUARD)) reg.addBulkLink(GUARD);
         // Also before a query runs, wherever SERVICE sits (FILTER EXISTS included, where an error
         // while running would silently count as "no match").
-        BoundedQueryParser.install();
-        BoundedQueryParser.checkServicesWith(Federation::checkBeforeRunning);
+        ServiceCheckingEngineFactory.install();
         LOG.info("SERVICE allow-list: {}{}", settings.allowed(),
                 settings.overrides().isEmpty() ? "" : "; overrides: " + settings.overrides());
     }
@@ -92,12 +90,12 @@ public final class Federation {
         ServiceExecutorRegistry reg = ServiceExecutorRegistry.get();
         reg.removeSingleLink(GUARD);
         reg.removeBulkLink(GUARD);
-        BoundedQueryParser.checkServicesWith(null);
+        ServiceCheckingEngineFactory.uninstall();
         current = null;
     }
 
     /**
-     * The check of a SERVICE clause when its query is parsed: a constant IRI must be on the
+     * The check of a SERVICE clause before its query runs: a constant IRI must be on the
      * allow-list; an endpoint from a variable is checked when it is bound, except inside an
      * expression (FILTER EXISTS ...), where that refusal could not be reported and is refused now.
      */

@@ -37,7 +37,6 @@ public final class BoundedQueryParser extends SPARQLParser {
     public static final Duration PARSE_TIME_LIMIT = Duration.ofMillis(1500);
 
     private static volatile boolean installed;
-    private static volatile QueryShape.ServiceCheck services = (s, inExpression) -> {};
 
     /** Makes every ARQ-syntax query parse in this JVM (Fuseki's included) go through this parser. */
     public static synchronized void install() {
@@ -48,15 +47,6 @@ public final class BoundedQueryParser extends SPARQLParser {
             @Override public SPARQLParser create(Syntax syntax) { return new BoundedQueryParser(); }
         });
         installed = true;
-    }
-
-    /**
-     * Has every parsed query's SERVICE clauses checked by {@code check} (the federation allow-list):
-     * at parse time, so that a refused SERVICE inside {@code FILTER EXISTS} is reported, not taken
-     * for "no match" as an error during the filter would be.
-     */
-    public static void checkServicesWith(QueryShape.ServiceCheck check) {
-        services = check == null ? (s, inExpression) -> {} : check;
     }
 
     @Override
@@ -82,7 +72,7 @@ public final class BoundedQueryParser extends SPARQLParser {
             throw new QueryTooComplexException("the query is nested too deeply (or has too many triple patterns in one block) to parse; "
                     + "keep nesting under " + QueryShape.MAX_DEPTH + " levels and blocks under a few thousand triple patterns");
         }
-        QueryShape.check(query, services);
+        QueryShape.check(query);
         return query;
     }
 
@@ -95,8 +85,11 @@ public final class BoundedQueryParser extends SPARQLParser {
         }
     }
 
-    /** Thrown from inside the parser's reads: unchecked, so the generated parser does not take it for end of input. */
-    private static final class TooSlowToParse extends RuntimeException {
+    /**
+     * Thrown from inside the parser's reads. An Error, not an exception: the generated token
+     * manager catches every Exception from its input and takes it for the end of the text.
+     */
+    private static final class TooSlowToParse extends Error {
         private static final long serialVersionUID = 1L;
 
         TooSlowToParse() { super(null, null, false, false); }
