@@ -1,5 +1,8 @@
 package org.geokg.logging;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
@@ -14,6 +17,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 public final class BoundedMessageConverter extends ClassicConverter {
     /** The most characters of one message that are written. */
     public static final int LIMIT = 2048;
+    /** How Fuseki logs a request's text: {@code [12] Query = SELECT ...} (also Update). */
+    private static final Pattern FUSEKI_TEXT = Pattern.compile("^\\[\\d+\\] (Query|Update) = ");
 
     @Override
     public String convert(ILoggingEvent event) {
@@ -26,7 +31,10 @@ public final class BoundedMessageConverter extends ClassicConverter {
         int end = LIMIT;
         // Never split a surrogate pair: the log stays valid UTF-8.
         if (Character.isHighSurrogate(message.charAt(end - 1))) end--;
-        return message.substring(0, end) + " [... cut: " + message.length() + " characters in all, first "
-                + end + " logged]";
+        Matcher m = FUSEKI_TEXT.matcher(message.substring(0, Math.min(message.length(), 40)));
+        String what = m.find()
+                ? "the " + m.group(1).toLowerCase(java.util.Locale.ROOT) + " has " + (message.length() - m.end()) + " characters"
+                : "the message has " + message.length() + " characters";
+        return message.substring(0, end) + " [... cut: " + what + ", the first " + end + " of the line are logged]";
     }
 }

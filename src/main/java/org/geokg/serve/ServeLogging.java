@@ -73,6 +73,10 @@ final class ServeLogging implements AutoCloseable {
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(ctx);
         trigger.setMaxFileSize(new FileSize(total.getSize() / (ARCHIVES + 1)));
+        // The size is looked at on every line (a stat call), so no file passes its share by more
+        // than one line; logback's default looks once a minute, in which a busy server could
+        // write far past the cap.
+        trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(0));
         trigger.start();
         app.setTriggeringPolicy(trigger);
 
