@@ -122,6 +122,41 @@ class BrokenInputTest {
     }
 
     @Test
+    void aStrayQuoteDoesNotHideTheRestOfTheFile() throws IOException {
+        project.write("statements.csv", project.read("statements.csv")
+                + "stray,atlantis,partnerOf,lemuria,fact,,,,,fixture,1,\"Atlantis and Lemuria signed a treaty,\n"
+                + "x,atlantis,partnerOf,mu" + GOOD_ROW_TAIL + "\n"
+                + "ok,atlantis,partnerOf,lemuria,fact,,,,,fixture,1,\"Atlantis and Lemuria signed a treaty\",\"a note, quoted\"\n"
+                + "grain,atlantis,partnerOf,lemuria" + GOOD_ROW_TAIL + "\n");
+        // The quote opened at 10:12 is reported there (not where a later quote happened to "close" it),
+        // and the rows after it are still read and checked.
+        String report = assertRejected("data/statements.csv:10:12: quoted field opened here runs to line 12");
+        assertTrue(report.contains("data/statements.csv:11:4: unknown reference 'mu'"), report);
+        assertTrue(report.contains("data/statements.csv:13:1: duplicate id 'grain'"), report);
+        assertTrue(report.endsWith("3 problems"), report);
+    }
+
+    @Test
+    void anUnterminatedQuoteIsReportedWhereItOpensAndTheFileReadOn() throws IOException {
+        project.write("statements.csv", project.read("statements.csv")
+                + "bad,atlantis,partnerOf,lemuria,fact,,,,,fixture,1,\"Atlantis and Lemuria signed,\n"
+                + "x,atlantis,partnerOf,mu" + GOOD_ROW_TAIL + "\n"
+                + "short,atlantis,partnerOf\n");
+        String report = assertRejected("data/statements.csv:10:12: quoted field opened here is never closed");
+        assertTrue(report.contains("data/statements.csv:11:4: unknown reference 'mu'"), report);
+        assertTrue(report.contains("data/statements.csv:12:4: row has 3 fields, expected 13"), report);
+    }
+
+    @Test
+    void aNulCharacterInAnyCellIsAnError() throws IOException {
+        project.write("statements.csv", project.read("statements.csv")
+                + "n,atlantis,partnerOf,lemuria" + GOOD_ROW_TAIL + "a note\u0000with a NUL\n"
+                + "m,atlantis,partnerOf,lemuria" + GOOD_ROW_TAIL + "\"quoted\u0000note\"\n");
+        String report = assertRejected("data/statements.csv:10:13: a NUL character (byte 0) in a field");
+        assertTrue(report.contains("data/statements.csv:11:13: a NUL character (byte 0) in a field"), report);
+    }
+
+    @Test
     void validateReportsTheSameAndWritesNothing() throws IOException {
         project.write("statements.csv", project.read("statements.csv") + "short,atlantis,partnerOf\n");
         LoadFailedException e = assertThrows(LoadFailedException.class, () -> Loader.validate(project.layout, quiet()));
