@@ -157,6 +157,38 @@ class BrokenInputTest {
     }
 
     @Test
+    void aLinkUnderDataToAFileOutsideTheProjectIsRefused() throws IOException {
+        Path outside = Files.writeString(Files.createDirectories(project.root.resolve("elsewhere")).resolve("more.csv"),
+                "id,subject,property,object\n");
+        Files.createSymbolicLink(project.data("linked.csv"), outside);
+        assertRejected("data/linked.csv: a symbolic link to " + outside.toRealPath() + ", outside the project");
+    }
+
+    @Test
+    void aLinkedFolderOutsideTheProjectIsRefusedNotSkipped() throws IOException {
+        Path outside = Files.createDirectories(project.root.resolve("elsewhere-folder"));
+        Files.writeString(outside.resolve("more.csv"), "id,subject,property,object\n");
+        Files.createSymbolicLink(project.data("more"), outside);
+        assertRejected("data/more: a symbolic link to " + outside.toRealPath() + ", outside the project");
+    }
+
+    @Test
+    void aLinkedFolderInsideTheProjectIsFollowed() throws IOException {
+        // Its table is read: a problem in it is reported under the linked name.
+        Path inside = Files.createDirectories(project.layout.home().resolve("more-data"));
+        Files.writeString(inside.resolve("statements.csv"), project.read("statements.csv").lines().findFirst().orElseThrow()
+                + "\nx,atlantis,partnerOf,mu" + GOOD_ROW_TAIL + "\n");
+        Files.createSymbolicLink(project.data("more"), inside);
+        assertRejected("data/more/statements.csv:2:4: unknown reference 'mu'");
+    }
+
+    @Test
+    void aDanglingLinkIsReported() throws IOException {
+        Files.createSymbolicLink(project.data("gone.csv"), project.layout.home().resolve("no-such-file.csv"));
+        assertRejected("data/gone.csv: a symbolic link to ");
+    }
+
+    @Test
     void validateReportsTheSameAndWritesNothing() throws IOException {
         project.write("statements.csv", project.read("statements.csv") + "short,atlantis,partnerOf\n");
         LoadFailedException e = assertThrows(LoadFailedException.class, () -> Loader.validate(project.layout, quiet()));
