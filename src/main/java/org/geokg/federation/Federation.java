@@ -18,6 +18,7 @@ import org.apache.jena.sparql.service.bulk.ChainingServiceExecutorBulk;
 import org.apache.jena.sparql.service.bulk.ServiceExecutorBulk;
 import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
 import org.apache.jena.sparql.service.single.ServiceExecutor;
+import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sys.JenaSystem;
 import org.slf4j.Logger;
@@ -64,6 +65,9 @@ public final class Federation {
         ServiceExecutorRegistry reg = ServiceExecutorRegistry.get();
         if (!reg.getSingleChain().contains(GUARD)) reg.addSingleLink(GUARD);
         if (!reg.getBulkChain().contains(GUARD)) reg.addBulkLink(GUARD);
+        // Also before a query runs, wherever SERVICE sits (FILTER EXISTS included, where an error
+        // while running would silently count as "no match").
+        ServiceCheckingEngineFactory.install();
         LOG.info("SERVICE allow-list: {}{}", settings.allowed(),
                 settings.overrides().isEmpty() ? "" : "; overrides: " + settings.overrides());
     }
@@ -86,7 +90,26 @@ public final class Federation {
         ServiceExecutorRegistry reg = ServiceExecutorRegistry.get();
         reg.removeSingleLink(GUARD);
         reg.removeBulkLink(GUARD);
+        ServiceCheckingEngineFactory.uninstall();
         current = null;
+    }
+
+    /**
+     * The check of a SERVICE clause before its query runs: a constant IRI must be on the
+     * allow-list; an endpoint from a variable is checked when it is bound, except inside an
+     * expression (FILTER EXISTS ...), where that refusal could not be reported and is refused now.
+     */
+    static void checkBeforeRunning(ElementService service, boolean inExpression) {
+        Installed i = current;
+        if (i == null) return;   // uninstalled: nothing to enforce
+        Node node = service.getServiceNode();
+        if (node.isURI()) {
+            check(node, i.settings());
+        } else if (inExpression) {
+            throw new ServiceNotAllowedException("SERVICE " + node + " inside FILTER EXISTS / NOT EXISTS is refused: "
+                    + "an endpoint from a variable is only checked when it runs, and there a refusal would look like "
+                    + "'no match'; name an endpoint from the allow-list " + i.settings().allowed() + " instead");
+        }
     }
 
     /** Checks a SERVICE node against the allow-list; returns the IRI. */

@@ -25,15 +25,19 @@ import org.geokg.problem.Problems;
  *
  * <p>A file is read twice: once by the lexical check, once by the parser, which reads the header
  * when the file is opened (to tell its table) and the rows, later, from the same open parser. The
- * separate lexical pass is deliberate: the parser only ever sees well-formed CSV, and no row of a
- * file with a lexical error is mapped.
+ * separate lexical pass is deliberate: the parser only ever sees well-formed CSV. The records with
+ * a lexical error are blanked out for it ({@link BlankLinesReader}), so the file's other rows are
+ * still checked and their problems reported in the same run; nothing is loaded from such a file,
+ * since its problems fail the load.
  *
  * <p>A table without a header row (a GDELT export: tab-separated, unquoted) is read once: its
  * column names come from its mapping, and it has no quoting for a lexical check to find.
  */
 public final class CsvTableReader {
+    // Empty lines are not skipped by the parser but here (isEmptyLine): a line the parser skipped
+    // would no longer count, and every later row would be reported a line too early.
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(true)
+            .setIgnoreEmptyLines(false)
             .get();
 
     private final Path path;
@@ -59,8 +63,12 @@ public final class CsvTableReader {
      * cannot be read as a table at all.
      */
     public Table open(List<Table> known) throws IOException {
-        if (!new CsvLexicalCheck(display, problems).check(path)) return null;
-        parser = CSVParser.builder().setReader(reader()).setFormat(FORMAT).get();
+        CsvLexicalCheck.Result lexical = new CsvLexicalCheck(display, problems).check(path);
+        // A file that is not UTF-8 or empty cannot be read; a broken header says nothing of the table.
+        if (!lexical.readable() || lexical.isBad(1)) return null;
+        // Records with a lexical error (reported) are blank for the parser; the other rows go on.
+        Reader in = lexical.badLines().isEmpty() ? reader() : new BlankLinesReader(reader(), lexical);
+        parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get();
         try {
             records = parser.iterator();
             if (!records.hasNext()) {
@@ -68,7 +76,13 @@ public final class CsvTableReader {
                 return close();
             }
             header = new ArrayList<>();
-            for (String h : records.next()) header.add(h.strip());
+            CSVRecord first = records.next();
+            while (isEmptyLine(first) && records.hasNext()) first = records.next();   // empty lines before it
+            if (isEmptyLine(first)) {
+                problems.add(display, 1, 1, "no header row; expected the column names of a table (see data/README.md)");
+                return close();
+            }
+            for (String h : first) header.add(h.strip());
             table = checkHeader(known);
             return table == null ? close() : table;
         } catch (UncheckedIOException e) {
@@ -89,6 +103,11 @@ public final class CsvTableReader {
         header = fieldNames;
         headerRow = false;
         this.table = table;
+    }
+
+    /** An empty line (or a blanked, set-aside record): one empty field. */
+    private static boolean isEmptyLine(CSVRecord rec) {
+        return rec.size() == 1 && rec.get(0).isEmpty();
     }
 
     private Table close() throws IOException {
@@ -132,6 +151,7 @@ public final class CsvTableReader {
                 // The record began on the line after the last line break the parser had consumed.
                 long line = linesBefore + 1;
                 linesBefore = p.getCurrentLineNumber();
+                if (isEmptyLine(rec)) continue;
                 if (rec.size() != header.size()) {
                     problems.add(display, line, Math.min(rec.size(), header.size()) + 1,
                             "row has " + rec.size() + " field" + (rec.size() == 1 ? "" : "s") + ", expected "
@@ -150,5 +170,58 @@ public final class CsvTableReader {
         r.mark(1);
         if (r.read() != '\uFEFF') r.reset();
         return r;
+    }
+
+    /** The file's text with the lines of set-aside records emptied (their line breaks kept, so lines still count). */
+    static final class BlankLinesReader extends java.io.FilterReader {
+        private final List<long[]> ranges;   // sorted by first line
+        private int next;                     // the first range that does not end before the current line
+        private long line = 1;
+        private boolean blank;
+
+        BlankLinesReader(Reader in, CsvLexicalCheck.Result lexical) {
+            super(in);
+            List<long[]> sorted = new ArrayList<>(lexical.badLines());
+            sorted.sort(java.util.Comparator.comparingLong(r -> r[0]));
+            this.ranges = sorted;
+            blank = isBad();
+        }
+
+        /** Whether the current line is set aside; lines only grow, so the ranges are walked once. */
+        private boolean isBad() {
+            while (next < ranges.size() && ranges.get(next)[1] < line) next++;
+            for (int i = next; i < ranges.size() && ranges.get(i)[0] <= line; i++)
+                if (ranges.get(i)[1] >= line) return true;
+            return false;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            int n;
+            while ((n = read(one, 0, 1)) == 0) { /* a blanked char: read on */ }
+            return n < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            while (true) {
+                int n = in.read(buf, off, len);
+                if (n <= 0) return n;
+                int kept = off;
+                for (int i = off; i < off + n; i++) {
+                    char c = buf[i];
+                    if (c == '\n') {
+                        buf[kept++] = c;
+                        line++;
+                        blank = isBad();
+                    } else if (!blank) {
+                        buf[kept++] = c;
+                    }
+                }
+                if (kept > off) return kept - off;
+                // Everything read was blanked: read more rather than return 0, which means nothing to readers.
+            }
+        }
     }
 }

@@ -1,13 +1,18 @@
 package org.geokg.load;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -214,10 +219,55 @@ public final class LoadPipeline {
         return files(layout.dataDir(), ".csv").stream().filter(p -> !p.startsWith(layout.draftsDir())).toList();
     }
 
-    private static List<Path> files(Path dir, String suffix) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-        }
+    /**
+     * The files under {@code dir} whose names end with {@code suffix}, sorted. Symbolic links are
+     * followed when they lead to a file or folder inside the project, and refused (a problem, so
+     * the load fails) when they lead outside it, to nothing, or round in a loop: a table is never
+     * read from elsewhere without a word, and a linked folder is never silently skipped.
+     */
+    private List<Path> files(Path dir, String suffix) throws IOException {
+        Path home = layout.home().toRealPath();
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a)
+                            throws IOException {
+                        return insideProject(d, home) ? FileVisitResult.CONTINUE
+                                : FileVisitResult.SKIP_SUBTREE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes a)
+                            throws IOException {
+                        if (!f.getFileName().toString().endsWith(suffix)) return FileVisitResult.CONTINUE;
+                        if (a.isSymbolicLink())   // followed, yet still a link: it leads nowhere
+                            problems.add(rel(f), 0, 0, "a symbolic link to " + Files.readSymbolicLink(f)
+                                    + ", which does not exist; expected a link to a file or folder inside the project");
+                        else if (a.isRegularFile() && insideProject(f, home))
+                            found.add(f);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                        if (!(e instanceof FileSystemLoopException)) throw e;
+                        problems.add(rel(f), 0, 0, "a symbolic link that leads back to a folder it is in; "
+                                + "expected links to files or folders inside the project");
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        found.sort(null);
+        return found;
+    }
+
+    /** Whether {@code p} (a link followed to its end) is inside the project; reports it when not. */
+    private boolean insideProject(Path p, Path realHome) throws IOException {
+        Path real = p.toRealPath();
+        if (real.startsWith(realHome)) return true;
+        problems.add(rel(p), 0, 0, "a symbolic link to " + real + ", outside the project; expected files inside "
+                + layout.home() + " (copy the file in rather than linking to it)");
+        return false;
     }
 
     /** A path as users see it: relative to the project home (../shared/... for the material beside it). */

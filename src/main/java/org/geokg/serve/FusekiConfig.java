@@ -37,6 +37,29 @@ final class FusekiConfig {
     }
 
     /**
+     * The named read-only Graph Store endpoints ({@code fuseki:gsp-r}) of the service {@code dataset}
+     * ({@code /kg}), as paths: {@code /kg/get}.
+     */
+    static List<String> graphStoreReadPaths(Model config, String dataset) {
+        List<String> paths = new ArrayList<>();
+        for (Resource svc : config.listResourcesWithProperty(RDF.type, FusekiVocab.fusekiService).toList()) {
+            Statement name = svc.getProperty(FusekiVocab.pServiceName);
+            if (name == null || !name.getObject().isLiteral() || !DataAccessPoint.canonical(name.getString()).equals(dataset))
+                continue;
+            for (Statement ep : svc.listProperties(FusekiVocab.pEndpoint).toList()) {
+                if (!ep.getObject().isResource()) continue;
+                Resource r = ep.getObject().asResource();
+                boolean gspRead = r.hasProperty(FusekiVocab.pOperation, FusekiVocab.opGSP_r)
+                        || r.hasProperty(FusekiVocab.pOperation, FusekiVocab.opGSP_r_alt);
+                Statement epName = r.getProperty(FusekiVocab.pEndpointName);
+                if (gspRead && epName != null && epName.getObject().isLiteral() && !epName.getString().isBlank())
+                    paths.add(dataset + "/" + epName.getString().strip());
+            }
+        }
+        return paths;
+    }
+
+    /**
      * Sets arq:queryTimeout in the server section of the configuration, replacing the value there,
      * so the configuration that Fuseki reads says what is enforced.
      */

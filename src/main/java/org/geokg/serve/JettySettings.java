@@ -1,6 +1,7 @@
 package org.geokg.serve;
 
 import java.net.BindException;
+import java.time.Duration;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.eclipse.jetty.server.ConnectionFactory;
@@ -20,22 +21,47 @@ final class JettySettings {
     /** Jetty's own response buffer; the real holding back is done by {@link CompleteResponseFilter}. */
     static final int JETTY_OUTPUT_BUFFER = 32 * 1024;
 
+    /** A client must have sent its request line and headers within this time (slow clients are cut off). */
+    static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    static final String HEADER_TIMEOUT_PROPERTY = "kg.header.timeout";
+    static final String HEADER_TIMEOUT_ENV = "KG_HEADER_TIMEOUT";
+
     private JettySettings() {}
 
     static void configure(FusekiServer server, ServeSettings settings) {
         int headerBytes = headerLimit(settings.maxBodyBytes());
+        Duration headerTimeout = headerTimeout(System.getProperty(HEADER_TIMEOUT_PROPERTY), System.getenv(HEADER_TIMEOUT_ENV));
+        server.getJettyServer().setErrorHandler(new NoSniffErrorHandler());
         for (Connector c : server.getJettyServer().getConnectors()) {
             if (!(c instanceof ServerConnector sc)) continue;
             sc.setHost(settings.host());
+            HeaderTimeout slowHeaders = new HeaderTimeout(headerTimeout, sc.getScheduler());
+            sc.addEventListener(slowHeaders);
             for (ConnectionFactory f : sc.getConnectionFactories()) {
                 if (f instanceof HttpConnectionFactory hcf) {
                     HttpConfiguration hc = hcf.getHttpConfiguration();
                     hc.setRequestHeaderSize(headerBytes);
                     hc.setOutputBufferSize(JETTY_OUTPUT_BUFFER);
                     hc.setSendServerVersion(false);
+                    hc.addCustomizer(slowHeaders);
                 }
             }
         }
+    }
+
+    /** Seconds from the property (first) or the environment, default {@link #DEFAULT_HEADER_TIMEOUT}. */
+    static Duration headerTimeout(String property, String env) {
+        String spec = property != null && !property.isBlank() ? property.strip()
+                : env != null && !env.isBlank() ? env.strip() : null;
+        if (spec == null) return DEFAULT_HEADER_TIMEOUT;
+        try {
+            double seconds = Double.parseDouble(spec);
+            if (seconds > 0 && seconds <= 3600) return Duration.ofMillis(Math.round(seconds * 1000));
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new ServeException("bad header timeout '" + spec + "' (" + HEADER_TIMEOUT_PROPERTY + " / "
+                + HEADER_TIMEOUT_ENV + "); expected seconds, more than 0 and at most 3600");
     }
 
     /**

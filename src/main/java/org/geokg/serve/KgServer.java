@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.Fuseki;
@@ -25,6 +27,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.geokg.federation.Federation;
 import org.geokg.pages.KgPages;
 import org.geokg.store.Generations;
+import org.geokg.query.BoundedQueryParser;
 import org.geokg.store.KgStore;
 import org.geokg.store.Layout;
 import org.slf4j.Logger;
@@ -94,6 +97,8 @@ public final class KgServer implements AutoCloseable {
         Path database = ServeInputs.resolveDatabase(settings.dbDir());
         // SERVICE calls from anonymous queries reach only the allow-list (Wikidata by default).
         Federation.installFromEnvironment();
+        // Queries parse within a time limit and a depth: a hostile one gets a one-line 400.
+        BoundedQueryParser.install();
         Optional<Path> passwd = settings.passwordFile().map(ServeInputs::checkPasswordFile);
         ServeLogging logging = ServeLogging.toDirectory(settings.logDir());
         FusekiServer server = null;
@@ -125,10 +130,17 @@ public final class KgServer implements AutoCloseable {
                     .addServlet("/$/server", new ActionServerStatus())
                     .addServlet("/$/datasets/*", new ReadOnlyDatasets())
                     // Filters run in this order, before Fuseki's dispatch.
+                    .addFilter("/*", new NoSniffFilter())
                     .addFilter("/*", new BodyLimitFilter(settings.maxBodyBytes()))
                     .addFilter("/$/*", new AdminGuardFilter());
-            for (String name : datasets)
+            Set<String> writeEndpoints = settings.update() ? Set.of("update", "data") : Set.of();
+            for (String name : datasets) {
+                Set<String> writePaths = writeEndpoints.stream().map(ep -> name + "/" + ep).collect(Collectors.toSet());
+                builder.addFilter(name + "/*", new ReadOnlyCorsFilter(name, writePaths));
+                for (String gspRead : FusekiConfig.graphStoreReadPaths(config, name))
+                    builder.addFilter(gspRead, new UnionDefaultGraphFilter());
                 builder.addFilter(name + "/*", new CompleteResponseFilter(settings.responseBufferBytes()));
+            }
             // The analyst's browser: pages for the first dataset's entities, statements and sources.
             Layout layout = Layout.fromEnvironment();
             new KgPages(datasets.get(0), layout.queriesDir(), layout.sharedSources(), settings.queryTimeout())
@@ -140,6 +152,14 @@ public final class KgServer implements AutoCloseable {
                        // Reading stays anonymous; only the endpoints below ask for a login.
                        .serverAuthPolicy(Auth.ANY_ANON);
                 for (String name : datasets) {
+                    // The dataset URL takes updates too, as the SPARQL protocol has one endpoint for
+                    // queries and updates. Fuseki's login would cover every URL below it, queries
+                    // included, so the login for an update there is asked by DatasetWriteLoginFilter.
+                    builder.addOperation(name, Operation.Update);
+                    builder.addFilter(name, new DatasetWriteLoginFilter());
+                    builder.addFilter(name, new SameOriginWriteFilter(WriteRequests::isWriteOnDataset));
+                    builder.addFilter(name, new UpdateDatasetConflictFilter(WriteRequests::isWriteOnDataset));
+                    builder.addFilter(name + "/update", new UpdateDatasetConflictFilter(WriteRequests::isWriteMethod));
                     builder.addEndpoint(name, "update", Operation.Update, Auth.ANY_USER);
                     builder.addEndpoint(name, "data", Operation.GSP_RW, Auth.ANY_USER);
                     builder.addFilter(name + "/update", new SameOriginWriteFilter());

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,12 +24,23 @@ import org.slf4j.LoggerFactory;
  */
 final class SameOriginWriteFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(SameOriginWriteFilter.class);
-    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Predicate<HttpServletRequest> isWrite;
+
+    /** For a write endpoint: every request but GET, HEAD and OPTIONS is a write. */
+    SameOriginWriteFilter() {
+        this(WriteRequests::isWriteMethod);
+    }
+
+    /** For a URL that takes reads and writes (the dataset URL with --update): only writes are checked. */
+    SameOriginWriteFilter(Predicate<HttpServletRequest> isWrite) {
+        this.isWrite = isWrite;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (!READ_METHODS.contains(req.getMethod())) {
+        if (isWrite.test(req)) {
             String origin = req.getHeader("Origin");
             if (origin != null && !sameOrigin(origin, req)) {
                 LOG.info("403 {} {}: cross-site write from Origin {}", req.getMethod(), req.getRequestURI(), origin);

@@ -141,6 +141,73 @@ class BrokenInputTest {
     }
 
     @Test
+    void aStrayQuoteDoesNotHideTheRestOfTheFile() throws IOException {
+        project.write("statements.csv", project.read("statements.csv")
+                + "stray,atlantis,partnerOf,lemuria,fact,,,,,fixture,1,\"Atlantis and Lemuria signed a treaty,\n"
+                + "x,atlantis,partnerOf,mu" + GOOD_ROW_TAIL + "\n"
+                + "ok,atlantis,partnerOf,lemuria,fact,,,,,fixture,1,\"Atlantis and Lemuria signed a treaty\",\"a note, quoted\"\n"
+                + "grain,atlantis,partnerOf,lemuria" + GOOD_ROW_TAIL + "\n");
+        // The quote opened at 10:12 is reported there (not where a later quote happened to "close" it),
+        // and the rows after it are still read and checked.
+        String report = assertRejected("data/statements.csv:10:12: quoted field opened here runs to line 12");
+        assertTrue(report.contains("data/statements.csv:11:4: unknown reference 'mu'"), report);
+        assertTrue(report.contains("data/statements.csv:13:1: duplicate id 'grain'"), report);
+        assertTrue(report.endsWith("3 problems"), report);
+    }
+
+    @Test
+    void anUnterminatedQuoteIsReportedWhereItOpensAndTheFileReadOn() throws IOException {
+        project.write("statements.csv", project.read("statements.csv")
+                + "bad,atlantis,partnerOf,lemuria,fact,,,,,fixture,1,\"Atlantis and Lemuria signed,\n"
+                + "x,atlantis,partnerOf,mu" + GOOD_ROW_TAIL + "\n"
+                + "short,atlantis,partnerOf\n");
+        String report = assertRejected("data/statements.csv:10:12: quoted field opened here is never closed");
+        assertTrue(report.contains("data/statements.csv:11:4: unknown reference 'mu'"), report);
+        assertTrue(report.contains("data/statements.csv:12:4: row has 3 fields, expected 13"), report);
+    }
+
+    @Test
+    void aNulCharacterInAnyCellIsAnError() throws IOException {
+        project.write("statements.csv", project.read("statements.csv")
+                + "n,atlantis,partnerOf,lemuria" + GOOD_ROW_TAIL + "a note\u0000with a NUL\n"
+                + "m,atlantis,partnerOf,lemuria" + GOOD_ROW_TAIL + "\"quoted\u0000note\"\n");
+        String report = assertRejected("data/statements.csv:10:13: a NUL character (byte 0) in a field");
+        assertTrue(report.contains("data/statements.csv:11:13: a NUL character (byte 0) in a field"), report);
+    }
+
+    @Test
+    void aLinkUnderDataToAFileOutsideTheProjectIsRefused() throws IOException {
+        Path outside = Files.writeString(Files.createDirectories(project.root.resolve("elsewhere")).resolve("more.csv"),
+                "id,subject,property,object\n");
+        Files.createSymbolicLink(project.data("linked.csv"), outside);
+        assertRejected("data/linked.csv: a symbolic link to " + outside.toRealPath() + ", outside the project");
+    }
+
+    @Test
+    void aLinkedFolderOutsideTheProjectIsRefusedNotSkipped() throws IOException {
+        Path outside = Files.createDirectories(project.root.resolve("elsewhere-folder"));
+        Files.writeString(outside.resolve("more.csv"), "id,subject,property,object\n");
+        Files.createSymbolicLink(project.data("more"), outside);
+        assertRejected("data/more: a symbolic link to " + outside.toRealPath() + ", outside the project");
+    }
+
+    @Test
+    void aLinkedFolderInsideTheProjectIsFollowed() throws IOException {
+        // Its table is read: a problem in it is reported under the linked name.
+        Path inside = Files.createDirectories(project.layout.home().resolve("more-data"));
+        Files.writeString(inside.resolve("statements.csv"), project.read("statements.csv").lines().findFirst().orElseThrow()
+                + "\nx,atlantis,partnerOf,mu" + GOOD_ROW_TAIL + "\n");
+        Files.createSymbolicLink(project.data("more"), inside);
+        assertRejected("data/more/statements.csv:2:4: unknown reference 'mu'");
+    }
+
+    @Test
+    void aDanglingLinkIsReported() throws IOException {
+        Files.createSymbolicLink(project.data("gone.csv"), project.layout.home().resolve("no-such-file.csv"));
+        assertRejected("data/gone.csv: a symbolic link to ");
+    }
+
+    @Test
     void validateReportsTheSameAndWritesNothing() throws IOException {
         project.write("statements.csv", project.read("statements.csv") + "short,atlantis,partnerOf\n");
         LoadFailedException e = assertThrows(LoadFailedException.class, () -> Validator.validate(project.layout, quiet()));
