@@ -16,8 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.sparql.core.Quad;
 
 /**
- * Makes the read-only Graph Store's default graph ({@code /kg/get?default}, or no parameter at
- * all) the one SPARQL queries see: the union of the named graphs. The database is TDB2 with
+ * Makes the read-only Graph Store's default graph ({@code /kg/get?default}) the one SPARQL queries
+ * see: the union of the named graphs. A GET with neither {@code default} nor {@code graph} stays
+ * Fuseki's request for the whole dataset (every named graph, as N-Quads or TriG), which
+ * {@code kg export} uses through a running server. The database is TDB2 with
  * {@code unionDefaultGraph}, which only queries honour; Fuseki's Graph Store would return TDB2's
  * stored default graph, which the loader leaves empty (only the prefixes came back). The request
  * is passed on as a request for the graph {@code urn:x-arq:UnionGraph}, Jena's name for that union.
@@ -29,7 +31,7 @@ final class UnionDefaultGraphFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         boolean read = "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
-        if (read && req.getParameter("graph") == null)
+        if (read && req.getParameter("default") != null && req.getParameter("graph") == null)
             chain.doFilter(new UnionGraphRequest(req), resp);
         else
             chain.doFilter(req, resp);
@@ -60,7 +62,7 @@ final class UnionDefaultGraphFilter extends HttpFilter {
         @Override public String getQueryString() {
             String q = super.getQueryString();
             String union = "graph=" + java.net.URLEncoder.encode(UNION, java.nio.charset.StandardCharsets.UTF_8);
-            if (q == null || q.isEmpty() || q.equals("default")) return union;
+            if (q.equals("default")) return union;
             return q.replaceAll("(^|&)default(=[^&]*)?(?=&|$)", "") + "&" + union;
         }
     }

@@ -173,9 +173,7 @@ class HardeningTest {
         responses.add(sendFresh(HttpRequest.newBuilder(server.baseUrl().resolve("kg/update"))            // 401
                 .header("Content-Type", "application/sparql-update")
                 .POST(HttpRequest.BodyPublishers.ofString("CLEAR ALL")).build()));
-        responses.add(sendFresh(HttpRequest.newBuilder(server.baseUrl().resolve("kg/sparql"))             // 413
-                .header("Content-Type", "application/sparql-query")
-                .POST(HttpRequest.BodyPublishers.ofString("#" + "x".repeat(2 * 1024 * 1024))).build()));
+        responses.add(tooLargeBody());                                                                   // 413
         responses.add(ServeFixture.get(ServeFixture.query(server, "kg/sparql", "ASK {} #" + "x".repeat(100_000), null), null)); // 414
         responses.add(ServeFixture.get(server.baseUrl(), null));                                          // the UI
         for (HttpResponse<String> r : responses)
@@ -270,17 +268,41 @@ class HardeningTest {
         assertEquals(TRIPLES, ServeFixture.count(server, "?s ?p ?o"));
     }
 
+    /**
+     * A 2 MiB query body against the body limit. The server answers 413 and closes without reading
+     * the rest; when that close reaches the client while it is still writing, the client reads no
+     * answer at all. That is a race of the transport, not of the server, so the request is sent
+     * again (at most three times) until the answer is read.
+     */
+    private HttpResponse<String> tooLargeBody() {
+        java.io.UncheckedIOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return sendFresh(HttpRequest.newBuilder(server.baseUrl().resolve("kg/sparql"))
+                        .header("Content-Type", "application/sparql-query")
+                        .POST(HttpRequest.BodyPublishers.ofString("#" + "x".repeat(2 * 1024 * 1024))).build());
+            } catch (java.io.UncheckedIOException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
     // ---- 7: the Graph Store's default graph
 
     @Test
     void theGraphStoreDefaultGraphIsTheUnionSparqlSees() {
-        for (String path : List.of("kg/get?default", "kg/get")) {
-            HttpResponse<String> r = ServeFixture.get(server.baseUrl().resolve(path), "application/n-triples");
-            assertEquals(200, r.statusCode(), r.body());
-            Model m = ModelFactory.createDefaultModel();
-            RDFParser.create().source(new StringReader(r.body())).lang(Lang.NTRIPLES).parse(m);
-            assertEquals(TRIPLES, m.size(), path + " is not the union of the named graphs");
-        }
+        HttpResponse<String> r = ServeFixture.get(server.baseUrl().resolve("kg/get?default"), "application/n-triples");
+        assertEquals(200, r.statusCode(), r.body());
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.create().source(new StringReader(r.body())).lang(Lang.NTRIPLES).parse(m);
+        assertEquals(TRIPLES, m.size(), "kg/get?default is not the union of the named graphs");
+        // With no parameter the Graph Store answers with the whole dataset, every quad in its graph.
+        HttpResponse<String> all = ServeFixture.get(server.baseUrl().resolve("kg/get"), "application/n-quads");
+        assertEquals(200, all.statusCode(), all.body());
+        org.apache.jena.sparql.core.DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        RDFParser.create().source(new StringReader(all.body())).lang(Lang.NQUADS).parse(dsg);
+        assertEquals(TRIPLES, dsg.stream().count(), "kg/get is not the whole dataset");
         HttpResponse<String> one = ServeFixture.get(server.baseUrl().resolve("kg/get?graph="
                 + java.net.URLEncoder.encode(GRAPHS[0], StandardCharsets.UTF_8)), "application/n-triples");
         assertEquals(ServeFixture.PER_GRAPH, one.body().strip().lines().count());
