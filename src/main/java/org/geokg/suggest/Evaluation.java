@@ -115,15 +115,19 @@ public final class Evaluation {
             if (hit && rowPairs.contains(pair)) rowsFound++;
         }
 
-        // Dates: as the statements give them (a range is earliest/latest, an open bound left empty).
+        // Dates: as the entity rows (an event's own time) and the statements (a claim's time, or a date
+        // value) give them; a range is earliest/latest, an open bound left empty.
         Set<String> dates = new TreeSet<>();
-        for (Map<String, String> s : statementRows) {
+        List<Map<String, String>> dated = new ArrayList<>(entityRows);
+        dated.addAll(statementRows);
+        for (Map<String, String> s : dated) {
             if (!id.equals(s.get("source"))) continue;
             String p = s.get("paragraph");
             for (String col : List.of("point_in_time", "start", "end"))
                 if (!s.getOrDefault(col, "").isEmpty()) dates.add(p + "|" + s.get(col) + "|" + precision(s.get(col)));
             if (!s.getOrDefault("earliest", "").isEmpty() || !s.getOrDefault("latest", "").isEmpty())
                 dates.add(p + "|" + s.getOrDefault("earliest", "") + "/" + s.getOrDefault("latest", "") + "|range");
+            if (!s.containsKey("property")) continue;   // an entity row has no value column
             String v = s.get("value");
             if (v != null && v.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
                 String prop = s.get("property");
