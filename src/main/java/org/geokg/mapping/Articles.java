@@ -62,20 +62,9 @@ public record Articles(List<String> paragraphs, String sha256) {
     public Span span(int n, String quote, int context) {
         String p = paragraph(n);
         if (p == null) return null;
-        // The paragraph normalised char by char, remembering where each kept char came from.
-        StringBuilder norm = new StringBuilder(p.length());
-        int[] from = new int[p.length()];
-        for (int i = 0; i < p.length(); i++) {
-            char c = plain(p.charAt(i));
-            if (c == ' ' && (norm.length() == 0 || norm.charAt(norm.length() - 1) == ' ')) continue;
-            from[norm.length()] = i;
-            norm.append(c);
-        }
-        String q = normalize(quote);
-        int k = q.isEmpty() ? -1 : norm.indexOf(q);
-        if (k < 0) return null;
-        int start = from[k], end = from[k + q.length() - 1] + 1;
-        if (Character.isHighSurrogate(p.charAt(end - 1)) && end < p.length()) end++;
+        int[] at = locate(p, quote);
+        if (at == null) return null;
+        int start = at[0], end = at[1];
         int lineStart = 0;
         for (int i = 0; i < n - 1; i++) lineStart += paragraphs.get(i).length() + 1;
         String text = String.join("\n", paragraphs);
@@ -85,14 +74,37 @@ public record Articles(List<String> paragraphs, String sha256) {
         return new Span(cpStart, cpEnd, p.substring(start, end), p.substring(prefixFrom, start), p.substring(end, suffixTo));
     }
 
-    /** One character as {@link #normalize} reads it; any white space is a space. */
+    /**
+     * Where {@code quote} stands in {@code paragraph}, found as {@link #quotes} finds it (after
+     * {@link #normalize}): the [start, end) of the paragraph's own characters, or null when it is not
+     * there. The paragraph is normalised char by char, remembering where each kept char came from.
+     */
+    public static int[] locate(String paragraph, String quote) {
+        if (paragraph == null || quote == null) return null;
+        StringBuilder norm = new StringBuilder(paragraph.length());
+        int[] from = new int[paragraph.length()];
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = plain(paragraph.charAt(i));
+            if (c == ' ' && (norm.length() == 0 || norm.charAt(norm.length() - 1) == ' ')) continue;
+            from[norm.length()] = i;
+            norm.append(c);
+        }
+        String q = normalize(quote);
+        int k = q.isEmpty() ? -1 : norm.indexOf(q);
+        if (k < 0) return null;
+        int start = from[k], end = from[k + q.length() - 1] + 1;
+        if (Character.isHighSurrogate(paragraph.charAt(end - 1)) && end < paragraph.length()) end++;
+        return new int[] { start, end };
+    }
+
+    /** One character as {@link #normalize} reads it: what its {@code \s} matches is a space. */
     private static char plain(char c) {
         return switch (c) {
             case '\u2018', '\u2019' -> '\'';
             case '\u201C', '\u201D' -> '"';
             case '\u2013', '\u2014' -> '-';
-            case '\u00A0' -> ' ';
-            default -> Character.isWhitespace(c) ? ' ' : c;
+            case '\u00A0', ' ', '\t', '\n', '\u000B', '\f', '\r' -> ' ';
+            default -> c;
         };
     }
 
