@@ -30,8 +30,12 @@ public final class Drafter {
     private final KnownEntities known;
     private final Map<String, List<NameTokens>> namesByFirstToken = new HashMap<>();
     private final Map<String, String> titleCues = new HashMap<>(), headCues = new HashMap<>(), groupCues = new HashMap<>();
-    /** Head word of an event-like class label ("war", "treaty", "strike") to the class. */
-    private final Map<String, List<String>> eventHeads = new HashMap<>();
+    /**
+     * Head word of a kind of thing to its classes: the head of each nameable class's label ("war",
+     * "treaty", "facility"; "deployment" in "deployment of military experts"), the nouns of the cue
+     * list ("deal": agreement) and its group nouns ("experts"). Cue words come first, then labels.
+     */
+    private final Map<String, List<String>> kindHeads = new HashMap<>();
 
     /** Lower-cased country and capital names of the general list (countries.tsv), to suggest a class. */
     private final Set<String> countryNames = new HashSet<>(), capitalNames = new HashSet<>();
@@ -61,16 +65,32 @@ public final class Drafter {
             switch (c[0]) {
                 case "title" -> titleCues.put(c[1].toLowerCase(Locale.ROOT), cls);
                 case "head" -> headCues.put(c[1].toLowerCase(Locale.ROOT), cls);
-                case "group" -> groupCues.put(c[1].toLowerCase(Locale.ROOT), cls);
+                case "group" -> {
+                    groupCues.put(c[1].toLowerCase(Locale.ROOT), cls);
+                    addKind(c[1], cls);
+                }
+                case "noun" -> addKind(c[1], cls);
                 default -> { }
             }
         }
-        for (String root : List.of("Occurrence", "Situation"))
-            for (String cls : ontology.subClassesOf(root)) {
-                String label = ontology.label(cls).toLowerCase(Locale.ROOT);
-                String[] words = label.split("\\s+");
-                eventHeads.computeIfAbsent(words[words.length - 1], k -> new ArrayList<>()).add(cls);
-            }
+        for (String cls : ontology.nameableClasses()) addKind(labelHead(ontology.label(cls)), cls);
+    }
+
+    private void addKind(String head, String cls) {
+        List<String> classes = kindHeads.computeIfAbsent(wordKey(head), k -> new ArrayList<>());
+        if (!classes.contains(cls)) classes.add(cls);
+    }
+
+    /** The head of a class label: the word before "of" ("fall of a regime"), else the last word. */
+    static String labelHead(String label) {
+        String[] words = label.toLowerCase(Locale.ROOT).split("\\s+");
+        for (int k = 1; k < words.length; k++) if (words[k].equals("of")) return words[k - 1];
+        return words[words.length - 1];
+    }
+
+    /** A word as a key: singular, with British and American spellings the same ("militarisation"). */
+    static String wordKey(String word) {
+        return Text.spelling(singular(word.toLowerCase(Locale.ROOT)));
     }
 
     /** Drafts the rows of an article given as its paragraphs (line n is paragraph n). */
@@ -295,31 +315,81 @@ public final class Drafter {
                         "group noun '" + tokens.get(s - 2).text() + "' in a place", out, candidates, idByKey);
             }
         }
-        // 3. Noun phrases headed by the last word of an event or situation class ("Russian invasion of Ukraine").
+        // 3. Noun phrases headed by a word that names a kind of thing ("Russian invasion of Ukraine",
+        //    "a renewed nuclear deal", "Iranian military facilities", "missile experts").
         for (int h = 0; h < n; h++) {
             Token t = tokens.get(h);
-            if (!t.pos().equals("NOUN") && !t.pos().equals("PROPN")) continue;
+            if (!nounHere(tokens, h)) continue;
             if (used[h] && !byMetonymy(out, t)) continue; // part of a known entity's name already
-            List<String> classes = eventHeads.get(singular(t.lower()));
+            List<String> classes = kindHeads.get(wordKey(t.lower()));
             if (classes == null) continue;
             int from = h;
-            while (from > 0 && (Set.of("ADJ", "NOUN", "PROPN", "NUM").contains(tokens.get(from - 1).pos().replace("+PART", ""))
-                    || attached(tokens, from) || tokens.get(from - 1).text().equals("\u2013")) && !tokens.get(from - 1).text().equals("\u2014")
-                    && !tokens.get(from - 1).text().equals(",") && !dated[from - 1])
-                from--;
-            int to = h;
-            if (h + 2 < n && Set.of("of", "in", "on", "between").contains(tokens.get(h + 1).lower())) {
-                int k = h + 2;
-                if (k < n && tokens.get(k).lower().equals("the")) k++;
-                int e = k;
-                while (e < n && !dated[e] && (used[e] || properToken(tokens, e))) e++;
-                if (e > k) to = e - 1;
-            }
+            while (from > 0 && modifierBefore(tokens, from, dated)) from--;
+            int to = complementEnd(tokens, h, used, dated);
             if (to == h && from == h) continue; // a bare "war": too vague to be an entity
             String cls = pickClass(classes, words(tokens, from, h).toLowerCase(Locale.ROOT));
             addCandidate(original, paragraph, tokens, from, to, cls, "head word '" + t.text() + "' ("
                     + ontology.label(cls) + ")", out, candidates, idByKey);
         }
+    }
+
+    /**
+     * A noun at {@code h}: tagged so, or tagged a verb where only a noun can stand, after a
+     * determiner ("the strikes") or as the second of two nouns joined by "and" ("war and clashes").
+     */
+    private static boolean nounHere(List<Token> tokens, int h) {
+        String pos = tokens.get(h).pos();
+        if (pos.equals("NOUN") || pos.equals("PROPN")) return true;
+        if (!pos.equals("VERB") || h == 0) return false;
+        if (tokens.get(h - 1).pos().equals("DET")) return true;
+        return h >= 2 && tokens.get(h - 1).pos().equals("CCONJ") && tokens.get(h - 2).pos().equals("NOUN");
+    }
+
+    /**
+     * Whether the token before {@code from} still modifies the noun phrase: an adjective, noun, name or
+     * number; a piece of a hyphenated word ("wide-ranging", "30-day"); a participle after a
+     * determiner or adjective ("a renewed deal"). Not a gerund after a preposition or verb, which
+     * takes the phrase as its object ("of circumventing financial sanctions"), nor a date.
+     */
+    private static boolean modifierBefore(List<Token> tokens, int from, boolean[] dated) {
+        Token m = tokens.get(from - 1);
+        if (dated[from - 1] || m.text().equals("\u2014") || m.text().equals(",")) return false;
+        if (attached(tokens, from) || m.text().equals("\u2013")) return true;
+        String pos = m.pos().replace("+PART", "");
+        String before = from >= 2 ? tokens.get(from - 2).pos() : "";
+        boolean participle = m.lower().endsWith("ed") || m.lower().endsWith("ing");
+        if (participle && attached(tokens, from - 1)) return true; // the end of a hyphenated word ("wide-ranging")
+        if (m.lower().endsWith("ing") && Set.of("ADP", "VERB", "AUX").contains(before)) return false;
+        if (Set.of("ADJ", "NOUN", "PROPN", "NUM").contains(pos)) return true;
+        return pos.equals("VERB") && participle && (before.equals("DET") || before.equals("ADJ") || attached(tokens, from - 1));
+    }
+
+    /**
+     * The last token of the head's complement: "of", "in", "on", "between", "to" or "against", an
+     * optional article, then a noun phrase whose words may be joined by "and" ("clashes in Lebanon
+     * and Syria", "militarisation of the region"); the head itself when there is none.
+     */
+    private static int complementEnd(List<Token> tokens, int h, boolean[] used, boolean[] dated) {
+        int n = tokens.size();
+        if (h + 2 >= n || !Set.of("of", "in", "on", "between", "to", "against").contains(tokens.get(h + 1).lower())) return h;
+        int k = h + 2;
+        if (k < n && Set.of("the", "a", "an").contains(tokens.get(k).lower())) k++;
+        int last = h;
+        for (int e = k; e < n && !dated[e]; e++) {
+            Token w = tokens.get(e);
+            String pos = w.pos().replace("+PART", "");
+            boolean nounish = used[e] || pos.equals("NOUN") || pos.equals("PROPN");
+            // A common noun after a known entity's name does not join it: the name was the head
+            // ("policymakers in Baku fear that ...").
+            if (pos.equals("NOUN") && !used[e] && last == e - 1 && used[last] && tokens.get(last).pos().equals("PROPN")) break;
+            if (nounish) { last = e; continue; }
+            if (attached(tokens, e)) continue;
+            // An adjective or number after a noun starts another phrase ("to Iran several times").
+            if ((pos.equals("ADJ") || pos.equals("NUM")) && last < k) continue;
+            if (w.lower().equals("and") && last == e - 1 && e + 1 < n && (used[e + 1] || tokens.get(e + 1).pos().equals("PROPN"))) continue;
+            break;
+        }
+        return last;
     }
 
     /** The class whose label ends the phrase with the most words ("ceasefire agreement" over "agreement"). */
@@ -331,7 +401,7 @@ public final class Drafter {
             String[] lw = l.split("\\s+");
             String[] pw = phrase.split("\\s+");
             int k = 0;
-            while (k < lw.length && k < pw.length && singular(lw[lw.length - 1 - k]).equals(singular(pw[pw.length - 1 - k]))) k++;
+            while (k < lw.length && k < pw.length && wordKey(lw[lw.length - 1 - k]).equals(wordKey(pw[pw.length - 1 - k]))) k++;
             if (k == lw.length && k > bestLen) { best = c; bestLen = k; }
         }
         return best;
@@ -391,12 +461,5 @@ public final class Drafter {
             candidates.put(id, new Candidate(id, label, cls, cue, paragraph, span));
         }
         out.add(new Mention(id, false, paragraph, start, end, span, "candidate"));
-    }
-
-    /** For tests and the evaluation: the subclasses the drafter treats as events and situations. */
-    Set<String> eventClasses() {
-        Set<String> s = new HashSet<>();
-        eventHeads.values().forEach(s::addAll);
-        return s;
     }
 }

@@ -66,6 +66,7 @@ public final class EnglishNlp {
             String text = paragraph.substring(s.getStart(), s.getEnd());
             List<Span> spans = new ArrayList<>();
             for (Span t : tokenizer.tokenizePos(text)) spans.addAll(splitAttached(t, text));
+            splitFinalStop(spans, text);
             String[] words = new String[spans.size()];
             for (int i = 0; i < words.length; i++) words[i] = spans.get(i).getCoveredText(text).toString();
             String[] tags = tagger.tag(words);
@@ -75,6 +76,22 @@ public final class EnglishNlp {
             out.add(new Sentence(s.getStart(), s.getEnd(), tokens));
         }
         return out;
+    }
+
+    /**
+     * The model sometimes keeps a sentence's full stop on its last word ("in Kyiv."), as if it were an
+     * abbreviation; a word with no other full stop in it ends the sentence, so the stop is split off
+     * ("U.S." keeps its own).
+     */
+    static void splitFinalStop(List<Span> spans, CharSequence text) {
+        if (spans.isEmpty()) return;
+        Span last = spans.get(spans.size() - 1);
+        String word = last.getCoveredText(text).toString();
+        if (word.length() > 1 && word.endsWith(".") && word.indexOf('.') == word.length() - 1
+                && Character.isLetterOrDigit(word.charAt(word.length() - 2))) {
+            spans.set(spans.size() - 1, new Span(last.getStart(), last.getEnd() - 1));
+            spans.add(new Span(last.getEnd() - 1, last.getEnd()));
+        }
     }
 
     /** Tokens of a name, as the text's tokens are split (to match names against text). */

@@ -36,7 +36,7 @@ import org.geokg.store.Layout;
 public final class Evaluation {
     public static final double ENTITY_GOAL = 0.85, DATE_GOAL = 0.9, MODALITY_GOAL = 0.8;
 
-    public record Figures(int mentions, int mentionsFound, int mentionsExact, int entityRows, int entityRowsFound,
+    public record Figures(int mentions, int mentionsFound, int mentionsExact, int entityRows, int entityRowsFound, int candidates,
                           int dates, int datesFound, int statements, int drafted, int agreeing) {
         public double entityRecall() { return ratio(mentionsFound, mentions); }
         public double dateRecall() { return ratio(datesFound, dates); }
@@ -110,7 +110,8 @@ public final class Evaluation {
                     if (how == 2) hitExact = true;
                 }
             }
-            if (hit) found++; else details.add("entity not found: " + entity + " in paragraph " + paragraph);
+            if (hit) found++;
+            else details.add("entity not found: " + entity + " in paragraph " + paragraph + draftedIn(draft, candidateLabel, paragraph));
             if (hitExact) exact++;
             if (hit && rowPairs.contains(pair)) rowsFound++;
         }
@@ -159,7 +160,15 @@ public final class Evaluation {
             else details.add("modality: " + s.get("id") + " is " + s.get("modality") + ", drafted " + best.modality()
                     + (best.cue().isEmpty() ? "" : " (cue '" + best.cue() + "')") + ": " + best.quote());
         }
-        return new Figures(pairs.size(), found, exact, rowPairs.size(), rowsFound, dates.size(), datesFound, statements, covered, agree);
+        return new Figures(pairs.size(), found, exact, rowPairs.size(), rowsFound, draft.candidates().size(), dates.size(), datesFound, statements, covered, agree);
+    }
+
+    /** What the draft named in a paragraph, so that a miss can be read beside it. */
+    private static String draftedIn(Draft draft, Map<String, String> candidateLabel, int paragraph) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Draft.Mention m : draft.mentions())
+            if (m.paragraph() == paragraph) names.add(m.known() ? m.entity() : "'" + candidateLabel.get(m.entity()) + "'");
+        return names.isEmpty() ? " (nothing drafted there)" : " (drafted there: " + String.join(", ", names) + ")";
     }
 
     static String precision(String date) {
@@ -216,6 +225,8 @@ public final class Evaluation {
         out.printf(Locale.ROOT, "  exact names only %.2f  (%d of %d); first mentions (entities rows) %.2f (%d of %d)%n",
                 ratio(f.mentionsExact(), f.mentions()), f.mentionsExact(), f.mentions(),
                 ratio(f.entityRowsFound(), f.entityRows()), f.entityRowsFound(), f.entityRows());
+        out.printf(Locale.ROOT, "  drafted: %d candidate new entities for %d curated entity rows (each candidate to check)%n",
+                f.candidates(), f.entityRows());
         out.printf(Locale.ROOT, "date recall        %.2f  (%d of %d curated dates, value and precision; goal %.2f)%n",
                 f.dateRecall(), f.datesFound(), f.dates(), DATE_GOAL);
         out.printf(Locale.ROOT, "modality agreement %.2f  (%d of %d statements whose clause was drafted; %d of %d statements drafted; goal %.2f)%n",

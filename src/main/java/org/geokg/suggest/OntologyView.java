@@ -38,6 +38,10 @@ public final class OntologyView {
     private final Map<String, String> classByLabel = new HashMap<>();
     private final Map<String, Set<String>> superClasses = new HashMap<>();
     private final Map<String, String> labels = new HashMap<>();
+    /** Classes whose members are records or codes (claims, sources, coders, code lists), not things a text names. */
+    private final Set<String> recordClasses = new HashSet<>();
+    private static final Set<String> RECORD_ROOTS = Set.of("http://www.w3.org/ns/prov#Entity",
+            "http://www.w3.org/ns/prov#SoftwareAgent", "http://www.w3.org/2004/02/skos/core#Concept");
     /** Object property local name to its domain and range classes (empty: anything). */
     private final Map<String, List<Set<String>>> properties = new HashMap<>();
 
@@ -64,9 +68,11 @@ public final class OntologyView {
                 classByLabel.put(l.getString().toLowerCase(Locale.ROOT), name);
             }
             Set<String> sup = superClasses.computeIfAbsent(name, k -> new HashSet<>());
-            for (Statement st : c.listProperties(RDFS.subClassOf).toList())
-                if (st.getObject().isURIResource() && st.getResource().getURI().startsWith(KG))
-                    sup.add(st.getResource().getLocalName());
+            for (Statement st : c.listProperties(RDFS.subClassOf).toList()) {
+                if (!st.getObject().isURIResource()) continue;
+                if (st.getResource().getURI().startsWith(KG)) sup.add(st.getResource().getLocalName());
+                else if (RECORD_ROOTS.contains(st.getResource().getURI())) recordClasses.add(name);
+            }
         }
         for (Resource p : m.listSubjectsWithProperty(RDF.type, OWL2.ObjectProperty).toList()) {
             if (!p.isURIResource() || !p.getURI().startsWith(KG)) continue;
@@ -114,6 +120,20 @@ public final class OntologyView {
         Set<String> out = new TreeSet<>();
         for (String c : superClasses.keySet())
             if (!c.equals(root) && withSuperClasses(List.of(c)).contains(root)) out.add(c);
+        return out;
+    }
+
+    /**
+     * The classes of things a text can name: every class but those of records and codes (below
+     * prov:Entity, prov:SoftwareAgent or skos:Concept: claims, sources, coders, code lists).
+     */
+    public Set<String> nameableClasses() {
+        Set<String> out = new TreeSet<>();
+        for (String c : superClasses.keySet()) {
+            boolean record = false;
+            for (String s : withSuperClasses(List.of(c))) record |= recordClasses.contains(s);
+            if (!record) out.add(c);
+        }
         return out;
     }
 

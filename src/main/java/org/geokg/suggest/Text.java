@@ -13,6 +13,15 @@ final class Text {
                 .replace('\u00A0', ' ');
     }
 
+    /**
+     * A lower-case word with British and American spellings made one ("militarisation" and
+     * "militarization", "defence" and "defense", "analyse" and "analyze").
+     */
+    static String spelling(String word) {
+        String w = word.replace("isation", "ization").replace("defence", "defense").replace("offence", "offense");
+        return w.endsWith("yse") ? w.substring(0, w.length() - 3) + "yze" : w;
+    }
+
     /** A slug for an id: lower case letters, digits and hyphens, starting with a letter. */
     static String slug(String s) {
         String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
