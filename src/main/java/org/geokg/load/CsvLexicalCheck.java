@@ -1,7 +1,9 @@
 package org.geokg.load;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -26,6 +28,11 @@ import org.geokg.problem.Problems;
  * A quote that opens a field and is never closed, or whose "closing" quote lines later is followed
  * by text, was most likely a stray quote: it is reported where it opened, and the check starts
  * again on the line after it (re-reading the file from there: memory stays flat).
+ * <p>
+ * <b>Watching.</b> The same rules also run in a {@link Watch}, a reader between the file and the
+ * parser, which reports nothing and only notes where the first record with a lexical problem
+ * begins. That is how a well-formed file is read only once ({@link CsvTableReader}): the full
+ * check, with its recovery, runs only on a file the watch found a problem in.
  */
 final class CsvLexicalCheck {
     /** After this many restarts (each one re-reads the rest of the file) the rest of the file is set aside. */
@@ -58,6 +65,8 @@ final class CsvLexicalCheck {
     /** Set when the scan must start again from {@link #restartOffset} on line {@link #restartLine}. */
     private boolean restart;
     private long restartOffset, restartLine;
+    /** The line the first record with a problem began on; {@link Long#MAX_VALUE} while there is none. */
+    private long firstBadRecord = Long.MAX_VALUE;
     /** NUL characters inside the open quoted field, reported once it closes. */
     private final List<long[]> nulsInQuotes = new ArrayList<>();
 
@@ -91,16 +100,7 @@ final class CsvLexicalCheck {
      * a restart. Returns null when the file is not UTF-8 (reported), else true.
      */
     private Boolean scan(Path path, long offset, long startLine) throws IOException {
-        line = startLine;
-        field = 1;
-        recordLine = startLine;
-        recordBad = false;
-        inQuotes = false;
-        afterClosingQuote = false;
-        quoteAtFieldStartPossible = true;
-        restart = false;
-        nulsInQuotes.clear();
-        chars = 0;
+        start(startLine);
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -126,7 +126,7 @@ final class CsvLexicalCheck {
                     }
                     cs.clear();
                     if (r.isError()) {
-                        problems.add(file, line, field, "bytes that are not valid UTF-8 (" + r.length()
+                        report(line, field, "bytes that are not valid UTF-8 (" + r.length()
                                 + " bad byte" + (r.length() == 1 ? "" : "s") + " after character " + chars
                                 + " of the file); expected a UTF-8 encoded file");
                         return null;
@@ -135,14 +135,32 @@ final class CsvLexicalCheck {
                 bytes.compact();
             }
         }
+        endOfInput();
+        return true;
+    }
+
+    /** Ready to read from the start of line {@code startLine}, at the start of a record. */
+    private void start(long startLine) {
+        line = startLine;
+        field = 1;
+        recordLine = startLine;
+        recordBad = false;
+        inQuotes = false;
+        afterClosingQuote = false;
+        quoteAtFieldStartPossible = true;
+        restart = false;
+        nulsInQuotes.clear();
+        chars = 0;
+    }
+
+    private void endOfInput() {
         if (inQuotes) {
-            problems.add(file, quoteLine, quoteField, "quoted field opened here is never closed; expected a closing \" "
+            report(quoteLine, quoteField, "quoted field opened here is never closed; expected a closing \" "
                     + "(write \"\" for a quote inside a field)");
             strayQuote();
         } else {
             endRecord();
         }
-        return true;
     }
 
     private void accept(char c) {
@@ -160,7 +178,7 @@ final class CsvLexicalCheck {
                 inQuotes = false;
                 afterClosingQuote = true;
                 for (long[] at : nulsInQuotes) {
-                    problems.add(file, at[0], at[1], "a NUL character (byte 0) in a field; expected text");
+                    report(at[0], at[1], "a NUL character (byte 0) in a field; expected text");
                     recordBad = true;
                 }
                 nulsInQuotes.clear();
@@ -197,7 +215,7 @@ final class CsvLexicalCheck {
                     afterClosingQuote = false;
                     if (quoteLine < line) {
                         // The quote that "closed" here opened lines ago: that opening quote was the stray one.
-                        problems.add(file, quoteLine, quoteField, "quoted field opened here runs to line " + line
+                        report(quoteLine, quoteField, "quoted field opened here runs to line " + line
                                 + ", where its closing quote is followed by text; expected a closing \" on this line "
                                 + "(write \"\" for a quote inside a field)");
                         strayQuote();
@@ -211,8 +229,14 @@ final class CsvLexicalCheck {
     }
 
     private void problem(String message) {
-        problems.add(file, line, field, message);
+        report(line, field, message);
         recordBad = true;
+    }
+
+    /** Every problem of a record is told here: it belongs to the record being read, begun on {@link #recordLine}. */
+    private void report(long atLine, long atField, String message) {
+        if (firstBadRecord == Long.MAX_VALUE) firstBadRecord = recordLine;
+        problems.add(file, atLine, atField, message);
     }
 
     private void endRecord() {
@@ -233,5 +257,62 @@ final class CsvLexicalCheck {
             restartOffset = afterQuoteLineOffset;
             restartLine = quoteLine + 1;
         }
+    }
+
+    /**
+     * A reader that passes a CSV file's text on unchanged (to the parser) and runs the lexical rules
+     * over it as it goes, reporting nothing: it notes where the first record with a problem began
+     * ({@link #firstBadRecord}). Bytes that are not UTF-8 are the decoder's to find, below it: they
+     * fail the read itself. A record's problem is found at one of its own characters (or at the end
+     * of the file, for a quote never closed), which the parser must read before it returns the
+     * record, so the watch has seen a record's problem by the time the parser hands the record on.
+     */
+    static final class Watch extends FilterReader {
+        private final CsvLexicalCheck rules = new CsvLexicalCheck("", new Problems());
+        private boolean ended;
+
+        /** @param in the file's text from its first line, without a byte order mark */
+        Watch(Reader in) {
+            super(in);
+            rules.start(1);
+        }
+
+        /** The line the first record with a lexical problem began on, of those read so far; {@link Long#MAX_VALUE} if none. */
+        long firstBadRecord() { return rules.firstBadRecord; }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (rules.firstBadRecord != Long.MAX_VALUE) return n;   // found: the rest is the full check's
+            if (n < 0) {
+                if (!ended) rules.endOfInput();
+                ended = true;
+                return n;
+            }
+            for (int i = off; i < off + n && rules.firstBadRecord == Long.MAX_VALUE; i++) {
+                rules.chars++;
+                rules.accept(buf[i]);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            int read = read(new char[(int) Math.min(Math.max(n, 0), 8192)]);
+            return Math.max(read, 0);
+        }
+
+        @Override public boolean markSupported() { return false; }
+
+        @Override public void mark(int readAheadLimit) throws IOException { throw new IOException("mark not supported"); }
+
+        @Override public void reset() throws IOException { throw new IOException("reset not supported"); }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ public final class LoadPipeline {
     private final List<String> warnings = new ArrayList<>();
     private final PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard);
     private Graph shapes;
+    /** Each table file's header, by the file's name in messages: where a problem found later is. */
+    private final Map<String, List<String>> headers = new HashMap<>();
 
     private final boolean strict;
 
@@ -125,7 +128,8 @@ public final class LoadPipeline {
         ShapeCheck.check(shapes, written.getUnionGraph(), n -> TransactionalSink.definedAt(written, n), prefixes,
                 rel(layout.shapesFile()), problems);
         // A fact whose quote says "fear", "if", "may", ... is a likely modality mistake.
-        ModalityCueCheck.check(written.getUnionGraph(), layout.home(), problems);
+        ModalityCueCheck.check(written.getUnionGraph(), (file, column) ->
+                headers.getOrDefault(file, List.of()).indexOf(column) + 1, problems);
     }
 
     private List<TableMapping> readMappings() throws IOException {
@@ -159,7 +163,9 @@ public final class LoadPipeline {
         for (Path csv : csvFiles()) {
             CsvTableReader reader = new CsvTableReader(csv, rel(csv), problems);
             Table t = reader.open(byHeader);
-            if (t != null) inputs.get(t.mapping()).add(reader);
+            if (t == null) continue;
+            inputs.get(t.mapping()).add(reader);
+            headers.put(rel(csv), reader.header());
         }
         for (TableMapping m : mappings) {
             if (m.format().headerRow()) {

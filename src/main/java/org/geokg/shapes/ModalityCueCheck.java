@@ -1,17 +1,9 @@
 package org.geokg.shapes;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.ToLongBiFunction;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.geokg.problem.Problems;
@@ -47,9 +39,11 @@ public final class ModalityCueCheck {
               OPTIONAL { ?claim kg:curatorNote ?note }
             }""";
 
-    /** @param home the directory the {@code kg:definedAt} paths ("data/x.csv:12") are relative to */
-    public static void check(Graph data, Path home, Problems problems) {
-        Map<String, Long> quoteColumn = new HashMap<>();
+    /**
+     * @param quoteColumn the 1-based position of a column in a table file's header ("data/x.csv", "quote"),
+     *                    as the loader read it; 0 when unknown. The file is not read again for it.
+     */
+    public static void check(Graph data, ToLongBiFunction<String, String> quoteColumn, Problems problems) {
         QueryExec.graph(data).query(FACTS).select().forEachRemaining(row -> {
             String quote = row.get("quote").getLiteralLexicalForm();
             String note = row.contains("note") ? row.get("note").getLiteralLexicalForm() : "";
@@ -58,25 +52,11 @@ public final class ModalityCueCheck {
                 if (!cue.inQuote().matcher(quote).find() || cue.namedIn(note)) continue;
                 int colon = at.lastIndexOf(':');
                 String file = at.substring(0, colon);
-                long column = quoteColumn.computeIfAbsent(file, f -> columnOf(home.resolve(f), "quote"));
-                problems.add(file, Long.parseLong(at.substring(colon + 1)), column,
+                problems.add(file, Long.parseLong(at.substring(colon + 1)), quoteColumn.applyAsLong(file, "quote"),
                         "a fact's quote contains '" + cue.stem() + "', a cue of another modality; expected the "
                                 + "modality it cues (fear, hypothetical, assessment, report), or a note naming '"
                                 + cue.stem() + "' and saying why it does not govern the fact");
             }
         });
-    }
-
-    /** The 1-based position of a column in a CSV file's header, or 0 when it cannot be read. */
-    private static long columnOf(Path csv, String column) {
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            for (CSVRecord header : CSVFormat.RFC4180.parse(r)) {
-                for (int i = 0; i < header.size(); i++) if (header.get(i).strip().equals(column)) return i + 1;
-                return 0;
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
     }
 }

@@ -167,6 +167,24 @@ class BrokenInputTest {
     }
 
     @Test
+    void aStrayQuoteFarIntoALargeFileIsFoundAfterTheRowsBeforeItWereChecked() throws IOException {
+        // Well past what the parser reads ahead: the rows before the stray quote have been mapped in the
+        // one pass before it is found; each problem, before and after it, is still reported once.
+        StringBuilder sb = new StringBuilder(project.read("statements.csv"));
+        sb.append("x1,atlantis,partnerOf,mu").append(GOOD_ROW_TAIL).append('\n');            // line 10
+        for (int i = 0; i < 3000; i++) sb.append("g").append(i).append(",atlantis,partnerOf,lemuria").append(GOOD_ROW_TAIL).append('\n');
+        sb.append("stray,atlantis,partnerOf,lemuria,fact,,,,,fixture,1,Atlantis and \"Lemuria\n");   // line 3011
+        sb.append("x2,atlantis,partnerOf,mu").append(GOOD_ROW_TAIL).append('\n');            // line 3012
+        sb.append("g0,atlantis,partnerOf,lemuria").append(GOOD_ROW_TAIL).append('\n');       // line 3013
+        project.write("statements.csv", sb.toString());
+        String report = assertRejected("data/statements.csv:10:4: unknown reference 'mu'");
+        assertTrue(report.contains("data/statements.csv:3011:12: a \" inside an unquoted field"), report);
+        assertTrue(report.contains("data/statements.csv:3012:4: unknown reference 'mu'"), report);
+        assertTrue(report.contains("data/statements.csv:3013:1: duplicate id 'g0', already defined at data/statements.csv:11"), report);
+        assertTrue(report.endsWith("4 problems"), report);
+    }
+
+    @Test
     void aNulCharacterInAnyCellIsAnError() throws IOException {
         project.write("statements.csv", project.read("statements.csv")
                 + "n,atlantis,partnerOf,lemuria" + GOOD_ROW_TAIL + "a note\u0000with a NUL\n"
