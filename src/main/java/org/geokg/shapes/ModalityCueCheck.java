@@ -10,9 +10,10 @@ import org.geokg.problem.Problems;
 
 /**
  * A stated fact whose quote holds a cue of another modality ("fear", "if", "may", "likely",
- * "according to", ...) is reported at the CSV cell of its quote, unless its note names the cue,
- * which is how a curator says why the cue does not govern the fact ("'According to': the fact is
- * that the media reported on it"). "May" next to a number is the month, not the hedge.
+ * "according to", ...) is reported at the CSV cell of its quote, unless its note names the cue in
+ * quotation marks, which is how a curator says why the cue does not govern the fact ("'According
+ * to': the fact is that the media reported on it"); the word used in passing ("'its' may be
+ * Moscow's") explains nothing. "May" next to a number is the month, not the hedge.
  */
 public final class ModalityCueCheck {
     private ModalityCueCheck() {}
@@ -21,8 +22,9 @@ public final class ModalityCueCheck {
     private record Cue(String stem, Pattern inQuote) {
         Cue(String stem, String regex) { this(stem, Pattern.compile("(?i)\\b" + regex)); }
 
+        /** The note quotes the cue: 'if', "According to", 'concerned' (the stem opens the quoted word). */
         boolean namedIn(String note) {
-            return Pattern.compile("(?i)\\b" + Pattern.quote(stem)).matcher(note).find();
+            return Pattern.compile("(?i)['\u2018\"\u201C]" + Pattern.quote(stem)).matcher(note).find();
         }
     }
 
@@ -54,7 +56,7 @@ public final class ModalityCueCheck {
                 String file = at.substring(0, colon);
                 problems.add(file, Long.parseLong(at.substring(colon + 1)), quoteColumn.applyAsLong(file, "quote"),
                         "a fact's quote contains '" + cue.stem() + "', a cue of another modality; expected the "
-                                + "modality it cues (fear, hypothetical, assessment, report), or a note naming '"
+                                + "modality it cues (fear, hypothetical, assessment, report), or a note quoting '"
                                 + cue.stem() + "' and saying why it does not govern the fact");
             }
         });

@@ -3,10 +3,12 @@ package org.geokg.shapes;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.geokg.validate.Validator;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 9, requirement 1: a fact whose quote holds a cue of another modality is reported at the
- * quote's cell, unless its note names the cue. Paragraph 3 of the fixture article reads "It is
+ * quote's cell, unless its note names the cue in quotation marks. Paragraph 3 of the fixture article reads "It is
  * unlikely that Lemuria will abandon the treaty, the author writes."
  */
 class ModalityCueCheckTest {
@@ -53,6 +55,31 @@ class ModalityCueCheckTest {
     void aNoteThatDoesNotNameTheCueIsNoExcuse() {
         project.write("statements.csv", project.read("statements.csv") + UNLIKELY_FACT + "read with care\n");
         assertThrows(LoadFailedException.class, () -> Validator.validate(project.layout, quiet()));
+    }
+
+    @Test
+    void theCueUsedInPassingInTheNoteIsNoExcuse() {
+        // The note must quote the cue to explain it; the word in its prose explains nothing.
+        project.write("statements.csv", project.read("statements.csv") + UNLIKELY_FACT
+                + "unlikely as it sounds; read with care\n");
+        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Validator.validate(project.layout, quiet()));
+        assertTrue(e.getMessage().contains("data/statements.csv:10:12: a fact's quote contains 'unlikely'"), e.getMessage());
+    }
+
+    @Test
+    void aFactQuotingTheArticlesMayIsReportedAtItsQuoteCell(@TempDir Path real) {
+        // Paragraph 11 of the real article: "the Kremlin may reward the Trump administration and Israel".
+        TestProject p = TestProject.real(real);
+        assumeTrue(Files.isRegularFile(p.layout.sharedSources().resolve("russia-iran-2025.txt")),
+                "skipped: the article is not in ../shared/sources, so its quotes cannot be checked");
+        String statements = p.read("statements.csv");
+        long line = statements.lines().count() + 1;
+        p.write("statements.csv", statements + "p11-kremlin-may-reward-as-fact,russia,rewards,israel,fact,,,,,,,,,,"
+                + "russia-iran-2025,11,the Kremlin may reward the Trump administration and Israel,\n");
+        LoadFailedException e = assertThrows(LoadFailedException.class, () -> Validator.validate(p.layout, quiet()));
+        // column 17 = quote in the real statements table
+        assertTrue(e.getMessage().contains("data/statements.csv:" + line + ":17: a fact's quote contains 'may'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("1 problem"), e.getMessage());
     }
 
     @Test
