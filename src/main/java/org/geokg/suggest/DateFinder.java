@@ -125,12 +125,13 @@ final class DateFinder {
                 else { precision = "range"; if (publishedDay != null) { earliest = publishedDay.plusWeeks(delta).minusDays(6).toString(); latest = publishedDay.plusWeeks(delta).toString(); } }
             } else if ((w.equals("last") || w.equals("past")) && i + 2 < n && tokens.get(i + 2).lower().startsWith("year")
                     && number(tokens.get(i + 1)) > 0) {
-                // "in the last ten years": since ten years before the publication (a start, at year precision)
+                // "in the last ten years": a range relative to the publication, from ten years before it
+                // (a year: "ten years" is a round figure) to the publication date (at its own precision).
                 int k = number(tokens.get(i + 1));
                 if (i > 0 && tokens.get(i - 1).lower().equals("the")) first = i - 1;
-                precision = "year"; last = i + 2; confirm = true; resolvedFrom = "counted back from the publication date";
-                relation = "since";
-                if (publishedYear != null) value = Integer.toString(publishedYear - k);
+                precision = "range"; last = i + 2; confirm = true; resolvedFrom = "counted back from the publication date";
+                if (publishedYear != null) { earliest = Integer.toString(publishedYear - k); latest = published; }
+                else resolvedFrom += " (unknown: no publication date given)";
             } else if (weekday(w) != null && t.capitalized()) {
                 precision = "day"; last = i; confirm = true; resolvedFrom = "the latest " + t.text() + " up to the publication date";
                 if (publishedDay != null) {
