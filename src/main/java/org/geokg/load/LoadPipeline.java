@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -28,7 +29,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.geokg.mapping.Definitions;
 import org.geokg.mapping.MappingEngine;
 import org.geokg.mapping.MappingFiles;
 import org.geokg.mapping.TableMapping;
@@ -72,11 +72,11 @@ public final class LoadPipeline {
 
     /**
      * Streams everything into {@code sink}: {@code startBulk}, the quads, then {@code finishBulk}
-     * when there was no problem, {@code finishException} otherwise.
-     *
-     * @param definitions answers for the rows already written (usually the sink itself)
+     * when there was no problem, {@code finishException} otherwise. The sink need not read back
+     * what it has written (TDB2's bulk loader cannot until the end): an {@link IdRegistry} in the
+     * stream answers the mapping engine's questions about earlier rows.
      */
-    public void write(LoadSink sink, Definitions definitions) throws IOException {
+    public void write(LoadSink sink) throws IOException {
         for (Path dir : List.of(layout.dataDir(), layout.ontologyDir(), layout.mappingsDir()))
             if (!Files.isDirectory(dir))
                 problems.add(rel(dir), 0, 0, dir.getFileName() + " directory not found; expected "
@@ -105,7 +105,8 @@ public final class LoadPipeline {
             prefixes.getNsPrefixMap().forEach(sink::prefix);
             ontologyGraph.find().forEach(t -> sink.add(Quad.create(Vocab.ONTOLOGY_GRAPH, t)));
             Ontology ontology = new Ontology(ontologyGraph);
-            MappingEngine engine = new MappingEngine(ontology, definitions, new Materializer(ontology, sink), problems,
+            IdRegistry ids = new IdRegistry(mappings, sink);
+            MappingEngine engine = new MappingEngine(ontology, ids, new Materializer(ontology, ids), problems,
                     layout.sources(), warnings);
             for (var e : inputs.entrySet())
                 for (CsvTableReader reader : e.getValue()) reader.rows(row -> engine.map(e.getKey(), row));
@@ -125,11 +126,22 @@ public final class LoadPipeline {
      */
     public void checkShapes(DatasetGraph written) {
         if (!problems.isEmpty() || shapes == null) return;
-        ShapeCheck.check(shapes, written.getUnionGraph(), n -> TransactionalSink.definedAt(written, n), prefixes,
+        ShapeCheck.check(shapes, written.getUnionGraph(), n -> definedAt(written, n), prefixes,
                 rel(layout.shapesFile()), problems);
         // A fact whose quote says "fear", "if", "may", ... is a likely modality mistake.
         ModalityCueCheck.check(written.getUnionGraph(), (file, column) ->
                 headers.getOrDefault(file, List.of()).indexOf(column) + 1, problems);
+    }
+
+    /** The {@code kg:definedAt} of a node in {@code dsg} (which must be in a transaction), or null. */
+    private static String definedAt(DatasetGraph dsg, Node node) {
+        if (node == null || !(node.isURI() || node.isBlank())) return null;
+        var it = dsg.find(Node.ANY, node, Vocab.DEFINED_AT, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        } finally {
+            Iter.close(it);
+        }
     }
 
     private List<TableMapping> readMappings() throws IOException {

@@ -11,11 +11,10 @@ import org.geokg.mapping.QuadSink;
  * <p>The load writes into a fresh database directory that nobody reads until it is published,
  * so a sink may commit in batches as it sees fit; a failed load deletes the directory.
  *
- * <p>{@link TransactionalSink} writes through TDB2 transactions. Another writer (TDB2's bulk
- * loaders, {@code org.apache.jena.tdb2.loader.LoaderFactory}) can take its place: its
- * {@code DataLoader} has the same life cycle and a {@code stream()} to send quads to. Such a
- * writer must also answer {@link org.geokg.mapping.Definitions} for the rows already written, or
- * be paired with an index that does.
+ * <p>{@link BulkSink} is TDB2's bulk loader ({@code org.apache.jena.tdb2.loader.LoaderFactory}),
+ * whose {@code DataLoader} has this life cycle and a {@code stream()} to send quads to. A sink
+ * need not read back what it has written: the pipeline's {@link IdRegistry} answers
+ * {@link org.geokg.mapping.Definitions} for the rows already written.
  */
 public interface LoadSink extends QuadSink {
     /** Before the first quad. */

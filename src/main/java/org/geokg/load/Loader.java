@@ -11,15 +11,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.system.Txn;
 import org.geokg.store.Generations;
 import org.geokg.store.KgStore;
+import org.geokg.store.Statistics;
+import org.geokg.store.TextIndexing;
 import org.geokg.store.Layout;
 
 /**
  * {@code kg load}: runs the {@link LoadPipeline} into a fresh database directory and publishes it
- * (see {@link Generations}). {@code kg validate} (org.geokg.validate) runs the same build and
+ * (see {@link Generations}): TDB2's bulk loader ({@link BulkSink}) builds the database in one go,
+ * then the text index is built from it in one batch ({@link TextIndexing}) and TDB2's statistics
+ * are written for its optimizer ({@link Statistics}). {@code kg validate} (org.geokg.validate) runs the same build and
  * throws the directory away.
  * A load that fails, for bad input or any other reason, leaves the previous database as it was.
  */
@@ -114,31 +121,39 @@ public final class Loader {
         }
         LoadPipeline pipeline = new LoadPipeline(layout, strict);
         Map<String, Long> sizes = new TreeMap<>();
-        Dataset ds = KgStore.open(layout.configFile(), dir);
+        // The configuration's own location for the TDB2 files (under dir), as the server will open it.
+        Dataset configured = null;
+        boolean tdbOpen = true;
+        DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(KgStore.tdbLocation(layout.configFile(), dir));
         try {
-            TransactionalSink sink = new TransactionalSink(ds);
             try {
-                pipeline.write(sink, sink);
+                pipeline.write(new BulkSink(tdb));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
                 for (String w : pipeline.warnings()) out.println("warning: " + w);
             }
-            if (pipeline.problems().isEmpty()) Txn.executeRead(ds, () -> pipeline.checkShapes(ds.asDatasetGraph()));
+            if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
+            Txn.executeRead(tdb, () -> pipeline.checkShapes(tdb));
             if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
             if (!count) return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
             // Counted by the query engine, which decodes only the graph names: iterating the triples
             // would decode every node through TDB2's node cache, whose size is capped by count, not bytes.
-            Txn.executeRead(ds, () -> {
-                try (QueryExecution qe = QueryExecution.dataset(ds).query(COUNT_PER_GRAPH).build()) {
+            Txn.executeRead(tdb, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(tdb)).query(COUNT_PER_GRAPH).build()) {
                     qe.execSelect().forEachRemaining(row ->
                             sizes.put(row.getResource("g").getURI(), row.getLiteral("n").getLong()));
                 }
             });
+            Statistics.write(tdb);
+            tdbOpen = false;
+            KgStore.close(tdb);
+            configured = KgStore.open(layout.configFile(), dir);
+            TextIndexing.indexAll(configured.asDatasetGraph());
         } finally {
             // Anything that went wrong half-way: the directory is deleted by the caller, nothing is published.
-            if (ds.isInTransaction()) ds.abort();
-            KgStore.close(ds);
+            if (tdbOpen) KgStore.close(tdb);
+            if (configured != null) KgStore.close(configured);
         }
         return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
     }

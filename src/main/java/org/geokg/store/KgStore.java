@@ -63,6 +63,11 @@ public final class KgStore {
         return config;
     }
 
+    /** Where the configuration, pointed at {@code dbDir}, puts the TDB2 files. */
+    public static String tdbLocation(Path configFile, Path dbDir) {
+        return configFor(configFile, dbDir).listObjectsOfProperty(VocabTDB2.pLocation).next().asLiteral().getString();
+    }
+
     /** The dataset (text index over TDB2) described by the configuration, opened at {@code dbDir}. */
     public static Dataset open(Path configFile, Path dbDir) {
         Model config = configFor(configFile, dbDir);
