@@ -49,7 +49,14 @@ public final class BenchStage {
         long t0 = System.nanoTime();
         long triples = 0;
         switch (args[0]) {
-            case "load" -> triples = Loader.load(home(args[1]), Path.of(args[2]), quiet).total();
+            case "load" -> {
+                Loader.Summary summary = Loader.load(home(args[1]), Path.of(args[2]), quiet);
+                triples = summary.total();
+                StringBuilder phases = new StringBuilder();
+                summary.phases().forEach((phase, took) -> phases.append(String.format(Locale.ROOT, "%s%s %.1f s",
+                        phases.length() == 0 ? "" : ", ", phase, took.toMillis() / 1000.0)));
+                System.out.println("bench-phases " + phases);
+            }
             case "validate" -> Validator.validate(home(args[1]), quiet);
             case "export" -> triples = export(home(args[1]), Path.of(args[2]), Path.of(args[3]));
             case "tdbload" -> triples = tdbLoad(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? args[3] : "parallel");

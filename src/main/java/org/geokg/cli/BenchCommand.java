@@ -55,6 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--http-seconds", defaultValue = "5", description = "Seconds of each throughput run (default: ${DEFAULT-VALUE}; 0 skips them).")
     int httpSeconds;
 
+    @Option(names = "--keep", description = "Keep the generated projects and databases under var/tmp (to look into them).")
+    boolean keep;
+
     /** A query for the throughput runs: small, selective, answered from one source's claims. */
     static final String TINY_QUERY = "PREFIX kg: <https://w3id.org/geokg/ontology#> "
             + "SELECT ?claim ?quote { ?claim kg:source <https://w3id.org/geokg/source/russia-iran-2025> ; "
@@ -69,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
                   Map<Integer, double[]> rps, long ourServerRss, long stockServerRss) {}
 
     /** What one {@link BenchStage} printed. */
-    record Stage(double seconds, long triples, long oldGen, long rss, long heapMax) {}
+    record Stage(double seconds, long triples, long oldGen, long rss, long heapMax, String phases) {}
 
     @Override
     public Integer call() throws Exception {
@@ -86,7 +89,8 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(r);
                 print(out, r);
             } finally {
-                Generations.deleteTree(root);
+                if (keep) out.println("kept " + root);
+                else Generations.deleteTree(root);
             }
         }
         if (!results.isEmpty()) goals(out, results.get(results.size() - 1));
@@ -178,12 +182,14 @@ public final class BenchCommand implements Callable<Integer> {
         Process p = new ProcessBuilder(java(a)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit = p.waitFor();
         List<String> lines = Files.readAllLines(log);
+        String phases = lines.stream().filter(l -> l.startsWith("bench-phases ")).map(l -> l.substring(13))
+                .findFirst().orElse("");
         for (String line : lines)
             if (exit == 0 && line.startsWith("bench-result ")) {
                 Map<String, String> f = new LinkedHashMap<>();
                 for (String kv : line.substring(13).split(" ")) f.put(kv.split("=")[0], kv.split("=")[1]);
                 return new Stage(Double.parseDouble(f.get("seconds")), Long.parseLong(f.get("triples")),
-                        Long.parseLong(f.get("oldgen")), Long.parseLong(f.get("rss")), Long.parseLong(f.get("heapmax")));
+                        Long.parseLong(f.get("oldgen")), Long.parseLong(f.get("rss")), Long.parseLong(f.get("heapmax")), phases);
             }
         throw new UserError("kg bench: step '" + args[0] + "' failed (exit " + exit + "):\n"
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
@@ -197,6 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
                 r.load().seconds(), r.triples() / r.load().seconds(), r.load().oldGen() / MIB, r.load().rss() / MIB,
                 r.ourTdb() / MIB);
         out.printf("%-38s %9s %11s %11s %9s %,12d%n", "  and its text index", "", "", "", "", r.ourText() / MIB);
+        out.printf("  kg load's steps: %s%n", r.load().phases());
         out.printf("%-38s %9.1f %,11.0f %,11d %,9d %,12d%n", "TDB2 parallel loader, same triples",
                 r.raw().seconds(), r.raw().triples() / r.raw().seconds(), r.raw().oldGen() / MIB, r.raw().rss() / MIB,
                 r.rawTdb() / MIB);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,7 +35,7 @@ public final class Loader {
     private Loader() {}
 
     /** What a successful load produced. */
-    public record Summary(Map<String, Long> triplesPerGraph, Duration took, Path database) {
+    public record Summary(Map<String, Long> triplesPerGraph, Duration took, Path database, Map<String, Duration> phases) {
         public long total() { return triplesPerGraph.values().stream().mapToLong(Long::longValue).sum(); }
 
         public String describe() {
@@ -66,7 +67,7 @@ public final class Loader {
             }
             gens.publish(gen, summary.describe());
             gens.pruneOld();
-            return new Summary(summary.triplesPerGraph(), summary.took(), gen);
+            return new Summary(summary.triplesPerGraph(), summary.took(), gen, summary.phases());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -102,6 +103,20 @@ public final class Loader {
         return newest.isAfter(loadedAt.get()) ? "data/, ontology/ or mappings/ changed since the last load" : null;
     }
 
+    /** How long each step of a build took, in order. */
+    private static final class Phases {
+        private final Map<String, Duration> took = new LinkedHashMap<>();
+        private Instant since = Instant.now();
+
+        void end(String phase) {
+            Instant now = Instant.now();
+            took.put(phase, Duration.between(since, now));
+            since = now;
+        }
+
+        Map<String, Duration> done() { return java.util.Collections.unmodifiableMap(took); }
+    }
+
     private static final String COUNT_PER_GRAPH =
             "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
 
@@ -121,6 +136,7 @@ public final class Loader {
         }
         LoadPipeline pipeline = new LoadPipeline(layout, strict);
         Map<String, Long> sizes = new TreeMap<>();
+        Phases phases = new Phases();
         // The configuration's own location for the TDB2 files (under dir), as the server will open it.
         Dataset configured = null;
         boolean tdbOpen = true;
@@ -128,6 +144,7 @@ public final class Loader {
         try {
             try {
                 pipeline.write(new BulkSink(tdb));
+                phases.end("map and bulk-load");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -135,8 +152,9 @@ public final class Loader {
             }
             if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
             Txn.executeRead(tdb, () -> pipeline.checkShapes(tdb));
+            phases.end("SHACL");
             if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
-            if (!count) return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
+            if (!count) return new Summary(sizes, Duration.between(t0, Instant.now()), dir, phases.done());
             // Counted by the query engine, which decodes only the graph names: iterating the triples
             // would decode every node through TDB2's node cache, whose size is capped by count, not bytes.
             Txn.executeRead(tdb, () -> {
@@ -145,16 +163,19 @@ public final class Loader {
                             sizes.put(row.getResource("g").getURI(), row.getLiteral("n").getLong()));
                 }
             });
+            phases.end("count per graph");
             Statistics.write(tdb);
+            phases.end("statistics");
             tdbOpen = false;
             KgStore.close(tdb);
             configured = KgStore.open(layout.configFile(), dir);
             TextIndexing.indexAll(configured.asDatasetGraph());
+            phases.end("text index");
         } finally {
             // Anything that went wrong half-way: the directory is deleted by the caller, nothing is published.
             if (tdbOpen) KgStore.close(tdb);
             if (configured != null) KgStore.close(configured);
         }
-        return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
+        return new Summary(sizes, Duration.between(t0, Instant.now()), dir, phases.done());
     }
 }
