@@ -53,11 +53,12 @@ public final class Loader {
             Summary summary;
             try {
                 summary = build(layout, gen, out, true, strict);
+                // A publish that fails (no space for its marker) has not switched the link either.
+                gens.publish(gen, summary.describe());
             } catch (RuntimeException | Error e) {
                 Generations.deleteTree(gen);
                 throw e;
             }
-            gens.publish(gen, summary.describe());
             gens.pruneOld();
             return new Summary(summary.triplesPerGraph(), summary.took(), gen);
         } catch (RuntimeException e) {
@@ -115,7 +116,7 @@ public final class Loader {
         LoadPipeline pipeline = new LoadPipeline(layout, strict);
         Map<String, Long> sizes = new TreeMap<>();
         Dataset ds = KgStore.open(layout.configFile(), dir);
-        try {
+        try (Closing closing = new Closing(ds)) {
             TransactionalSink sink = new TransactionalSink(ds);
             try {
                 pipeline.write(sink, sink);
@@ -135,11 +136,24 @@ public final class Loader {
                             sizes.put(row.getResource("g").getURI(), row.getLiteral("n").getLong()));
                 }
             });
-        } finally {
-            // Anything that went wrong half-way: the directory is deleted by the caller, nothing is published.
-            if (ds.isInTransaction()) ds.abort();
-            KgStore.close(ds);
         }
         return new Summary(sizes, Duration.between(t0, Instant.now()), dir);
+    }
+
+    /**
+     * Aborts what is left of a write and closes the dataset. Anything that went wrong half-way:
+     * the directory is deleted by the caller, nothing is published. As a resource, so that when
+     * the abort fails too (after running out of disk space or memory, TDB2's transaction may be
+     * half gone) that failure is added to the first one instead of hiding it.
+     */
+    private record Closing(Dataset ds) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                if (ds.isInTransaction()) ds.abort();
+            } finally {
+                KgStore.closeBuilt(ds);
+            }
+        }
     }
 }
