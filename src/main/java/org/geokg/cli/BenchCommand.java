@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the loader on generated data of growing size and prints, for each size: rows, "
-                + "triples, seconds, rows per second and the peak of the Java heap's old generation.",
+                + "triples, seconds, rows and triples per second and the peak of the Java heap's old generation.",
                 "Memory should stay flat as the input grows; run it with a small heap to see, e.g. "
                         + "KG_JAVA_OPTS=-Xmx256m ./kg bench. Works in var/tmp and removes what it wrote."})
 public final class BenchCommand implements Callable<Integer> {
@@ -40,7 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Layout home = Commands.layout();
         var out = spec.commandLine().getOut();
-        out.printf("%12s %12s %9s %12s %15s%n", "statements", "triples", "seconds", "rows/s", "old gen peak MiB");
+        out.printf("%12s %12s %9s %12s %12s %15s%n", "statements", "triples", "seconds", "rows/s", "triples/s",
+                "old gen peak MiB");
         for (long n : sizes) {
             Path root = home.tmpDir().resolve("bench-" + ProcessHandle.current().pid() + "-" + n);
             try {
@@ -50,7 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Loader.Summary s = Loader.load(layout, layout.defaultDb(),
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
                 double secs = s.took().toMillis() / 1000.0;
-                out.printf("%,12d %,12d %9.1f %,12.0f %,15.0f%n", n, s.total(), secs, n / secs, peakHeap() / 1048576.0);
+                out.printf("%,12d %,12d %9.1f %,12.0f %,12.0f %,15.0f%n", n, s.total(), secs, n / secs, s.total() / secs,
+                        peakHeap() / 1048576.0);
             } finally {
                 Generations.deleteTree(root);
             }
