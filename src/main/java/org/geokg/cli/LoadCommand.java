@@ -30,7 +30,13 @@ public final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         Layout layout = sources.apply(Commands.layout());
         Path target = database.resolve(layout);
-        Loader.Summary s = Loader.load(layout, target, System.out, strict.strict());
+        Loader.Summary s;
+        try {
+            s = Loader.load(layout, target, System.out, strict.strict());
+        } catch (RuntimeException | Error e) {
+            ResourceFailure.rethrowIfAny(e, "kg load", "the new database in " + target.getParent(), target + " is unchanged");
+            throw e;
+        }
         var out = spec.commandLine().getOut();
         out.println("loaded " + target + " -> " + s.database().getFileName());
         out.print(s.describe());

@@ -24,8 +24,18 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Printed when even the line a command ends with (see ResourceFailure) could not be made for want of memory. */
+    private static final String OUT_OF_MEMORY = "kg: out of memory; raise the Java heap with KG_HEAP, e.g. KG_HEAP=2g";
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exit;
+        try {
+            exit = run(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println(OUT_OF_MEMORY);
+            exit = ResourceFailure.NO_MEMORY;
+        }
+        System.exit(exit);
     }
 
     /** Runs a command line and returns its exit code; used by tests too. */
@@ -37,8 +47,28 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        // Out of disk space or memory: one line and an exit code of its own (see ResourceFailure).
+        // Errors reach here, past picocli's handler below, which sees only exceptions.
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (VirtualMachineError e) {
+                ResourceFailure failure = ResourceFailure.of(e, commandName(parseResult)).orElseThrow(() -> e);
+                cl.getErr().println(failure.getMessage());
+                return failure.exitCode();
+            }
+        });
         // Expected failures (bad input, no database) print their message, not a stack trace.
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof ResourceFailure f) {
+                cmd.getErr().println(f.getMessage());
+                return f.exitCode();
+            }
+            var resource = ResourceFailure.of(ex, cmd.getCommandSpec().qualifiedName());
+            if (resource.isPresent()) {
+                cmd.getErr().println(resource.get().getMessage());
+                return resource.get().exitCode();
+            }
             if (ex instanceof UserError || ex instanceof org.geokg.load.LoadFailedException
                     || ex instanceof org.geokg.store.StoreException) {
                 cmd.getErr().println(ex.getMessage());
@@ -52,5 +82,12 @@ public final class Main implements Runnable {
             throw ex;
         });
         return cl;
+    }
+
+    /** The subcommand that ran, {@code "kg load"}. */
+    private static String commandName(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) last = last.subcommand();
+        return last.commandSpec().qualifiedName();
     }
 }

@@ -96,7 +96,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         try {
             if (!replica) Loader.loadIfStale(layout, settings.dbDir(), System.out);
-        } catch (LoadFailedException | StoreException e) {
+        } catch (RuntimeException | Error e) {
+            ResourceFailure.rethrowIfAny(e, "kg serve", "the new database in " + settings.dbDir().getParent(),
+                    settings.dbDir() + " is unchanged; nothing is served");
+            if (!(e instanceof LoadFailedException || e instanceof StoreException)) throw e;
             err.println("kg serve: the database could not be loaded: " + e.getMessage());
             return 1;
         }

@@ -26,7 +26,13 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Layout layout = sources.apply(Commands.layout());
-        Validator.validate(layout, System.out, strict.strict());
+        try {
+            Validator.validate(layout, System.out, strict.strict());
+        } catch (RuntimeException | Error e) {
+            ResourceFailure.rethrowIfAny(e, "kg validate", "its scratch database in " + layout.tmpDir(),
+                    "no database was changed");
+            throw e;
+        }
         spec.commandLine().getOut().println("valid: data/, mappings/ and ontology/ have no problems");
         return 0;
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -229,7 +230,8 @@ public final class CsvTableReader {
                                     + header.size() + (headerRow ? " as in the header" : " as its mapping names"));
                     continue;
                 }
-                sink.accept(new CsvRow(display, line, columns, rec.toList()));
+                // The record's own array, not a copy (toList() streams it into a new list): the record is dropped here.
+                sink.accept(new CsvRow(display, line, columns, Arrays.asList(rec.values())));
             }
             if (watch != null && watch.firstBadRecord() != Long.MAX_VALUE) return linesBefore;
         } catch (UncheckedIOException e) {

@@ -112,7 +112,13 @@ public final class LoadPipeline {
                 for (CsvTableReader reader : e.getValue()) reader.rows(row -> engine.map(e.getKey(), row));
             engine.finish(strict);
         } catch (IOException | RuntimeException | Error e) {
-            sink.finishException(e);
+            try {
+                sink.finishException(e);
+            } catch (RuntimeException | Error abortFailed) {
+                // After running out of memory or disk space the transaction may be half gone, and
+                // its abort fail too: the first failure is the one to report.
+                e.addSuppressed(abortFailed);
+            }
             throw e;
         }
         if (problems.isEmpty()) sink.finishBulk();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -61,11 +62,12 @@ public final class Loader {
             Summary summary;
             try {
                 summary = build(layout, gen, out, true, strict);
+                // A publish that fails (no space for its marker) has not switched the link either.
+                gens.publish(gen, summary.describe());
             } catch (RuntimeException | Error e) {
                 Generations.deleteTree(gen);
                 throw e;
             }
-            gens.publish(gen, summary.describe());
             gens.pruneOld();
             return new Summary(summary.triplesPerGraph(), summary.took(), gen, summary.phases());
         } catch (RuntimeException e) {
@@ -103,6 +105,37 @@ public final class Loader {
         return newest.isAfter(loadedAt.get()) ? "data/, ontology/ or mappings/ changed since the last load" : null;
     }
 
+    /**
+     * Aborts what is left of a write and closes the dataset being built. Anything that went wrong
+     * half-way: the directory is deleted by the caller, nothing is published. As a resource, so
+     * that when the abort fails too (after running out of disk space or memory, TDB2's transaction
+     * may be half gone) that failure is added to the first one instead of hiding it.
+     */
+    private static final class Closing implements AutoCloseable {
+        private Dataset open;
+
+        Closing(Dataset ds) { this.open = ds; }
+
+        /** Closes the dataset open now and opens the next (the same directory, seen another way). */
+        Dataset reopen(Supplier<Dataset> next) {
+            Dataset old = open;
+            open = null;
+            KgStore.closeBuilt(old);
+            open = next.get();
+            return open;
+        }
+
+        @Override
+        public void close() {
+            if (open == null) return;
+            try {
+                if (open.isInTransaction()) open.abort();
+            } finally {
+                KgStore.closeBuilt(open);
+            }
+        }
+    }
+
     /** How long each step of a build took, in order. */
     private static final class Phases {
         private final Map<String, Duration> took = new LinkedHashMap<>();
@@ -138,10 +171,8 @@ public final class Loader {
         Map<String, Long> sizes = new TreeMap<>();
         Phases phases = new Phases();
         // The configuration's own location for the TDB2 files (under dir), as the server will open it.
-        Dataset configured = null;
-        boolean tdbOpen = true;
         DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(KgStore.tdbLocation(layout.configFile(), dir));
-        try {
+        try (Closing closing = new Closing(DatasetFactory.wrap(tdb))) {
             try {
                 pipeline.write(new BulkSink(tdb));
                 phases.end("map and bulk-load");
@@ -166,15 +197,10 @@ public final class Loader {
             phases.end("count per graph");
             Statistics.write(tdb);
             phases.end("statistics");
-            tdbOpen = false;
-            KgStore.close(tdb);
-            configured = KgStore.open(layout.configFile(), dir);
+            // The text index over the database as configured, built in one batch.
+            Dataset configured = closing.reopen(() -> KgStore.open(layout.configFile(), dir));
             TextIndexing.indexAll(configured.asDatasetGraph());
             phases.end("text index");
-        } finally {
-            // Anything that went wrong half-way: the directory is deleted by the caller, nothing is published.
-            if (tdbOpen) KgStore.close(tdb);
-            if (configured != null) KgStore.close(configured);
         }
         return new Summary(sizes, Duration.between(t0, Instant.now()), dir, phases.done());
     }

@@ -1,5 +1,8 @@
 package org.geokg.load;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
@@ -17,6 +20,10 @@ import org.geokg.ontology.Ontology;
 public final class Materializer implements QuadSink {
     private final Ontology ontology;
     private final QuadSink out;
+    /** What the ontology says of each property met so far: one look-up per quad instead of three. */
+    private final Map<Node, PropertyRules> rules = new HashMap<>();
+
+    private record PropertyRules(Node[] superProperties, boolean symmetric, Node[] inverses) {}
 
     public Materializer(Ontology ontology, QuadSink out) {
         this.ontology = ontology;
@@ -33,14 +40,26 @@ public final class Materializer implements QuadSink {
             }
             return;
         }
-        withSuperProperties(g, s, p, o);
+        PropertyRules r = rulesOf(p);
+        for (Node sp : r.superProperties()) out.add(Quad.create(g, s, sp, o));
         if (o.isURI() || o.isBlank()) {
-            if (ontology.isSymmetric(p)) withSuperProperties(g, o, p, s);
-            for (Node inv : ontology.inversesOf(p)) withSuperProperties(g, o, inv, s);
+            if (r.symmetric()) withSuperProperties(g, o, p, s);
+            for (Node inv : r.inverses()) withSuperProperties(g, o, inv, s);
         }
     }
 
     private void withSuperProperties(Node g, Node s, Node p, Node o) {
-        for (Node sp : ontology.superPropertiesOf(p)) out.add(Quad.create(g, s, sp, o));
+        for (Node sp : rulesOf(p).superProperties()) out.add(Quad.create(g, s, sp, o));
+    }
+
+    private PropertyRules rulesOf(Node p) {
+        PropertyRules r = rules.get(p);
+        if (r == null) {
+            // Properties are few (the ontology's, and the mappings' own such as oa:); a data value is never one.
+            r = new PropertyRules(ontology.superPropertiesOf(p).toArray(Node[]::new), ontology.isSymmetric(p),
+                    ontology.inversesOf(p).toArray(Node[]::new));
+            rules.put(p, r);
+        }
+        return r;
     }
 }

@@ -20,6 +20,7 @@ import org.geokg.problem.Problems;
  * not tables: which column means what is the mapping's business ({@link MappingEngine}).
  */
 final class CellReader {
+    /** The form of an id, {@code [A-Za-z][A-Za-z0-9_-]*}, as in messages; {@link #isSlug} checks it. */
     static final Pattern SLUG = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
@@ -50,23 +51,49 @@ final class CellReader {
 
     /** The cell split at the column's separator, blank parts dropped. */
     List<String> parts(ColumnMapping c, String cell) {
-        if (c.separator() == null) return cell.isEmpty() ? List.of() : List.of(cell);
+        String separator = c.separator();
+        if (separator == null) return cell.isEmpty() ? List.of() : List.of(cell);
         List<String> out = new ArrayList<>();
-        for (String part : cell.split(Pattern.quote(c.separator()))) if (!part.isBlank()) out.add(part.strip());
-        return out;
+        if (separator.isEmpty()) {   // between every character, as String.split has it
+            for (String part : cell.split("")) if (!part.isBlank()) out.add(part.strip());
+            return out;
+        }
+        // At each occurrence of the separator as written: no regular expression compiled per cell.
+        int from = 0;
+        while (true) {
+            int at = cell.indexOf(separator, from);
+            String part = at < 0 ? cell.substring(from) : cell.substring(from, at);
+            if (!part.isBlank()) out.add(part.strip());
+            if (at < 0) return out;
+            from = at + separator.length();
+        }
     }
 
     /** The row's identifier, or "" (reported) when it is not one. */
     String identifier(ColumnMapping c) {
         String v = cell(c);
-        Pattern form = c.pattern() == null ? SLUG : c.pattern();
-        if (!v.isEmpty() && !form.matcher(v).matches()) {
+        if (!v.isEmpty() && !(c.pattern() == null ? isSlug(v) : c.pattern().matcher(v).matches())) {
             problem(c.name(), "'" + v + "' is not a valid id; expected "
                     + (c.pattern() == null ? "letters, digits, - and _, starting with a letter" : "the form " + c.pattern()));
             return "";
         }
         return v;
     }
+
+    /**
+     * Whether {@code s} has the form {@link #SLUG}: a letter, then letters, digits, - and _ (ASCII).
+     * Checked char by char, since every row has ids and references to check.
+     */
+    static boolean isSlug(String s) {
+        if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) return false;
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
     /** Whether the cell has the column's pattern, reporting the column's message when not. */
     boolean matches(ColumnMapping c, String v) {

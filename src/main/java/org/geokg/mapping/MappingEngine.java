@@ -2,6 +2,7 @@ package org.geokg.mapping;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,8 @@ public final class MappingEngine {
     private final SourceTexts sources;
     /** Lookups by code (a CAMEO country code): few distinct codes, so kept. */
     private final Map<Node, Map<String, Node>> lookups = new HashMap<>();
-    private final Map<String, Node> iris = new HashMap<>();
+    /** What each mapping's rows need looked up, found once per mapping rather than once per row. */
+    private final Map<TableMapping, Plan> plans = new IdentityHashMap<>();
 
     /**
      * @param definitions answers which identifiers earlier rows defined (the data written so far)
@@ -49,30 +51,54 @@ public final class MappingEngine {
         this.sources = new SourceTexts(articlesDir, warnings);
     }
 
+    /**
+     * A mapping's columns by name, and whether it has an identifier column: what every row of it
+     * asks, answered once.
+     */
+    private static final class Plan {
+        final Map<String, Integer> index = new HashMap<>();
+        final String idColumn;
+        final boolean[] dependent;
+
+        Plan(TableMapping mapping) {
+            List<ColumnMapping> columns = mapping.columns();
+            String id = null;
+            dependent = new boolean[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnMapping c = columns.get(i);
+                index.putIfAbsent(c.name(), i);   // the first of that name, as a scan from the left finds
+                if (id == null && c.cell() == ColumnMapping.Cell.IDENTIFIER) id = c.name();
+                dependent[i] = dependent(c);
+            }
+            idColumn = id;
+        }
+
+        /** The position of the column named {@code name}, or -1. */
+        int index(String name) {
+            Integer i = name == null ? null : index.get(name);
+            return i == null ? -1 : i;
+        }
+    }
+
     /** The values of one row's cells, by column position, while it is being mapped. */
     private static final class Cells {
-        final List<ColumnMapping> columns;
+        final Plan plan;
         final Object[] values;    // List<Node>, plus TimeValue / Integer / String for dependents
         final Node[] nodes;
 
-        Cells(List<ColumnMapping> columns) {
-            this.columns = columns;
-            this.values = new Object[columns.size()];
-            this.nodes = new Node[columns.size()];
-        }
-
-        int index(String name) {
-            for (int i = 0; i < columns.size(); i++) if (columns.get(i).name().equals(name)) return i;
-            return -1;
+        Cells(Plan plan, int size) {
+            this.plan = plan;
+            this.values = new Object[size];
+            this.nodes = new Node[size];
         }
 
         Node node(String name) {
-            int i = index(name);
+            int i = plan.index(name);
             return i < 0 ? null : nodes[i];
         }
 
         Object value(String name) {
-            int i = index(name);
+            int i = plan.index(name);
             return i < 0 ? null : values[i];
         }
     }
@@ -89,7 +115,8 @@ public final class MappingEngine {
     public void map(TableMapping mapping, Row row) {
         CellReader r = new CellReader(row, problems);
         List<ColumnMapping> columns = mapping.columns();
-        Cells cells = new Cells(columns);
+        Plan plan = plans.computeIfAbsent(mapping, Plan::new);
+        Cells cells = new Cells(plan, columns.size());
         List<List<Node>> out = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) out.add(List.of());
 
@@ -108,7 +135,7 @@ public final class MappingEngine {
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < columns.size(); i++) {
                 ColumnMapping c = columns.get(i);
-                if (dependent(c) != (pass == 1) || c.cell() == ColumnMapping.Cell.IDENTIFIER) continue;
+                if (plan.dependent[i] != (pass == 1) || c.cell() == ColumnMapping.Cell.IDENTIFIER) continue;
                 String v = r.cell(c);
                 List<Node> nodes = switch (c.cell()) {
                     case IDENTIFIER -> List.of();
@@ -180,12 +207,13 @@ public final class MappingEngine {
                         String sha = c.hashColumn() == null ? null : row.get(c.hashColumn());
                         ColumnMapping hash = c.hashColumn() == null ? null : mapping.column(c.hashColumn());
                         if (hash != null && hash.pattern() != null && !hash.pattern().matcher(sha).matches()) sha = null;
-                        article = sources.read(r, c, v, sha, row.get(idColumn(mapping)));
+                        article = sources.read(r, c, v, sha, plan.idColumn == null ? "" : row.get(plan.idColumn));
                         yield v.isEmpty() ? List.of() : List.of(NodeFactory.createLiteralString(v));
                     }
                     case QUOTE -> {
                         Node source = cells.node(c.sourceColumn());
-                        ColumnMapping para = mapping.column(c.paragraphColumn());
+                        int paraAt = plan.index(c.paragraphColumn());
+                        ColumnMapping para = paraAt < 0 ? null : columns.get(paraAt);
                         int paragraph = cells.value(c.paragraphColumn()) instanceof Integer n ? n : 0;
                         SourceTexts.Source text = source == null ? null : sources.get(source);
                         QuoteCheck.check(r, c, v, row.get(c.sourceColumn()), text, para, paragraph);
@@ -209,7 +237,7 @@ public final class MappingEngine {
         }
         // A table without an identifier column describes nodes other tables define (its rowIri reads
         // reference columns, checked above): it adds to them and defines nothing.
-        if (subject == null && r.ok() && columns.stream().noneMatch(c -> c.cell() == ColumnMapping.Cell.IDENTIFIER))
+        if (subject == null && r.ok() && plan.idColumn == null)
             subject = iri(mapping.rowIri().expand(row::get));
         if (subject == null || !r.ok()) return;
 
@@ -244,11 +272,6 @@ public final class MappingEngine {
         };
     }
 
-    private static String idColumn(TableMapping m) {
-        for (ColumnMapping c : m.columns()) if (c.cell() == ColumnMapping.Cell.IDENTIFIER) return c.name();
-        return "";
-    }
-
     private List<Node> text(CellReader r, ColumnMapping c, String v) {
         List<Node> l = new ArrayList<>();
         String lang = c.languageColumn() != null ? r.row.get(c.languageColumn()) : c.language();
@@ -262,7 +285,7 @@ public final class MappingEngine {
     /** A reference to a node defined by an earlier row, reported when unknown. */
     private Node reference(CellReader r, ColumnMapping c, String id, IriTemplate template, String what) {
         if (id.isEmpty()) return null;
-        if (!CellReader.SLUG.matcher(id).matches()) {
+        if (!CellReader.isSlug(id)) {
             r.problem(c.name(), "'" + id + "' is not a valid id; expected the id of " + what);
             return null;
         }
@@ -324,11 +347,11 @@ public final class MappingEngine {
 
     private static List<Node> single(Node n) { return n == null ? List.of() : List.of(n); }
 
-    /** IRIs are made again and again (graphs, classes, properties); one Node each is enough. */
-    private Node iri(String s) {
-        if (iris.size() > 10_000) iris.clear(); // entity IRIs are many: keep the cache small
-        return iris.computeIfAbsent(s, NodeFactory::createURI);
-    }
+    /**
+     * A node for an IRI. Not kept for the next row: a look-up in a map of thousands of IRIs costs
+     * more than the small object it would save.
+     */
+    private static Node iri(String s) { return NodeFactory.createURI(s); }
 
     private void emit(Node g, Node s, Node p, Node o) { sink.add(Quad.create(g, s, p, o)); }
 }

@@ -8,12 +8,33 @@ package org.geokg.mapping;
 final class QuoteCheck {
     private QuoteCheck() {}
 
+    /**
+     * How many words {@code s} has: what {@code s.split("\\s+").length} says (a leading space
+     * counts an empty first word, trailing ones none), counted without making the array.
+     */
+    static int words(String s) {
+        int runs = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = isRegexSpace(s.charAt(i));
+            if (!space && !inWord) runs++;
+            inWord = !space;
+        }
+        if (runs == 0) return s.isEmpty() ? 1 : 0;
+        return runs + (isRegexSpace(s.charAt(0)) ? 1 : 0);
+    }
+
+    /** What the regular expression {@code \s} matches: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     static void check(CellReader r, ColumnMapping quoteColumn, String quote, String sourceId,
                       SourceTexts.Source source, ColumnMapping paragraphColumn, int paragraph) {
         if (quote.isEmpty()) return;
         int max = quoteColumn.maxWords();
         if (max > 0) {
-            int words = quote.split("\\s+").length;
+            int words = words(quote);
             if (words > max)
                 r.problem(quoteColumn.name(), "quote has " + words + " words; expected a short verbatim clause of at most "
                         + max + " words");

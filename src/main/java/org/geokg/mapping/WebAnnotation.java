@@ -39,21 +39,25 @@ final class WebAnnotation {
         String iri = a.iri().expand(cells::get);
         Node ann = NodeFactory.createURI(iri), target = NodeFactory.createURI(iri + "#target"),
                 quote = NodeFactory.createURI(iri + "#quote"), position = NodeFactory.createURI(iri + "#position");
-        Consumer<Node[]> q = t -> sink.accept(Quad.create(graph, t[0], t[1], t[2]));
-        q.accept(new Node[] {row, a.property(), ann});
-        q.accept(new Node[] {ann, RDF.type.asNode(), ANNOTATION});
-        q.accept(new Node[] {ann, HAS_BODY, row});
-        q.accept(new Node[] {ann, HAS_TARGET, target});
-        q.accept(new Node[] {target, RDF.type.asNode(), SPECIFIC_RESOURCE});
-        q.accept(new Node[] {target, HAS_SOURCE, source});
-        q.accept(new Node[] {target, HAS_SELECTOR, quote});
-        q.accept(new Node[] {target, HAS_SELECTOR, position});
-        q.accept(new Node[] {quote, RDF.type.asNode(), QUOTE_SELECTOR});
-        q.accept(new Node[] {quote, EXACT, NodeFactory.createLiteralString(span.exact())});
-        q.accept(new Node[] {quote, PREFIX, NodeFactory.createLiteralString(span.prefix())});
-        q.accept(new Node[] {quote, SUFFIX, NodeFactory.createLiteralString(span.suffix())});
-        q.accept(new Node[] {position, RDF.type.asNode(), POSITION_SELECTOR});
-        q.accept(new Node[] {position, START, NodeFactory.createLiteralDT(Integer.toString(span.start()), XSDDatatype.XSDnonNegativeInteger)});
-        q.accept(new Node[] {position, END, NodeFactory.createLiteralDT(Integer.toString(span.end()), XSDDatatype.XSDnonNegativeInteger)});
+        Node type = RDF.type.asNode();
+        sink.accept(Quad.create(graph, row, a.property(), ann));
+        sink.accept(Quad.create(graph, ann, type, ANNOTATION));
+        sink.accept(Quad.create(graph, ann, HAS_BODY, row));
+        sink.accept(Quad.create(graph, ann, HAS_TARGET, target));
+        sink.accept(Quad.create(graph, target, type, SPECIFIC_RESOURCE));
+        sink.accept(Quad.create(graph, target, HAS_SOURCE, source));
+        sink.accept(Quad.create(graph, target, HAS_SELECTOR, quote));
+        sink.accept(Quad.create(graph, target, HAS_SELECTOR, position));
+        sink.accept(Quad.create(graph, quote, type, QUOTE_SELECTOR));
+        sink.accept(Quad.create(graph, quote, EXACT, NodeFactory.createLiteralString(span.exact())));
+        sink.accept(Quad.create(graph, quote, PREFIX, NodeFactory.createLiteralString(span.prefix())));
+        sink.accept(Quad.create(graph, quote, SUFFIX, NodeFactory.createLiteralString(span.suffix())));
+        sink.accept(Quad.create(graph, position, type, POSITION_SELECTOR));
+        sink.accept(Quad.create(graph, position, START, offset(span.start())));
+        sink.accept(Quad.create(graph, position, END, offset(span.end())));
+    }
+
+    private static Node offset(int codePoints) {
+        return NodeFactory.createLiteralDT(Integer.toString(codePoints), XSDDatatype.XSDnonNegativeInteger);
     }
 }

@@ -34,6 +34,10 @@ public final class ModalityCueCheck {
             new Cue("likely", "likely\\b"), new Cue("unlikely", "unlikely\\b"), new Cue("seem", "seem"),
             new Cue("according to", "according\\s+to\\b"));
 
+    /** Any of the cues: most facts' quotes hold none, and one search tells so, not one per cue. */
+    private static final Pattern ANY_CUE = Pattern.compile(String.join("|",
+            CUES.stream().map(c -> "(?:" + c.inQuote().pattern() + ")").toList()));
+
     private static final String FACTS = """
             PREFIX kg: <https://w3id.org/geokg/ontology#>
             SELECT ?quote ?note ?at {
@@ -48,6 +52,7 @@ public final class ModalityCueCheck {
     public static void check(Graph data, ToLongBiFunction<String, String> quoteColumn, Problems problems) {
         QueryExec.graph(data).query(FACTS).select().forEachRemaining(row -> {
             String quote = row.get("quote").getLiteralLexicalForm();
+            if (!ANY_CUE.matcher(quote).find()) return;
             String note = row.contains("note") ? row.get("note").getLiteralLexicalForm() : "";
             String at = row.get("at").getLiteralLexicalForm();
             for (Cue cue : CUES) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.jena.assembler.Assembler;
 import org.apache.jena.dboe.DBOpEnvException;
+import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.query.text.assembler.TextVocab;
@@ -110,11 +111,37 @@ public final class KgStore {
 
     /** {@link #close(Dataset)} for the dataset graph. */
     public static void close(DatasetGraph dsg) {
-        DatasetGraph base = dsg;
-        // The text index wraps TDB2's switchable container, which is what TDB2 caches and expels.
-        while (!TDBInternal.isBackedByTDB(base) && base instanceof DatasetGraphWrapper w) base = w.getWrapped();
+        DatasetGraph base = tdb(dsg);
         dsg.close();
         if (TDBInternal.isBackedByTDB(base)) TDBInternal.expel(base);
+    }
+
+    /**
+     * {@link #close(Dataset)} for a database that only this process has open and is about to be
+     * kept or deleted whole (a load's new generation), whatever state a failure left it in: a write
+     * transaction that could not be aborted (after running out of memory or disk space) would
+     * otherwise keep it, and its caches, in TDB2's per-JVM table, and the memory with it.
+     */
+    public static void closeBuilt(Dataset ds) {
+        DatasetGraph dsg = ds.asDatasetGraph();
+        DatasetGraph base = tdb(dsg);
+        try {
+            dsg.close();
+        } finally {
+            if (TDBInternal.isBackedByTDB(base)) {
+                // The transaction such a failure left is given up, without TDB2's warning about it.
+                TransactionCoordinator txns = TDBInternal.getTransactionCoordinator(base);
+                if (txns.countActive() > 0) txns.shutdown(true);
+                TDBInternal.expel(base, true);
+            }
+        }
+    }
+
+    /** The text index wraps TDB2's switchable container, which is what TDB2 caches and expels. */
+    private static DatasetGraph tdb(DatasetGraph dsg) {
+        DatasetGraph base = dsg;
+        while (!TDBInternal.isBackedByTDB(base) && base instanceof DatasetGraphWrapper w) base = w.getWrapped();
+        return base;
     }
 
     /** The text:TextDataset resource of the configuration. */
