@@ -7,8 +7,8 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 
 /**
- * Streams the load into TDB2's own bulk loader ({@link LoaderFactory#parallelLoader}), which builds
- * each index sorted rather than quad by quad, in one transaction: a fresh database then has no
+ * Streams the load into TDB2's own bulk loader ({@link LoaderFactory#sequentialLoader}), which
+ * loads the primary indexes and then builds the others from them, in one transaction: a fresh database then has no
  * space left behind by many commits, and needs no compaction. What is streamed cannot be read back
  * before {@link #finishBulk()}: the {@link IdRegistry} in front of this sink answers the mapping
  * engine's questions meanwhile.
@@ -19,7 +19,10 @@ public final class BulkSink implements LoadSink {
 
     /** @param tdb the TDB2 dataset (not the text dataset over it: the text index is built after) */
     public BulkSink(DatasetGraph tdb) {
-        this.loader = LoaderFactory.parallelLoader(tdb, (fmt, args) -> { });
+        // The sequential loader, not the parallel one: with the parallel loader (its worker threads
+        // fed through queues) a load that filled the disk did not end (OutOfDiskSpaceTest); the
+        // sequential one writes in the caller's thread, so a failure reaches the caller.
+        this.loader = LoaderFactory.sequentialLoader(tdb, (fmt, args) -> { });
     }
 
     @Override
