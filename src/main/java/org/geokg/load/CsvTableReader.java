@@ -243,9 +243,14 @@ public final class CsvTableReader {
 
     private Reader reader() throws IOException {
         Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        r.mark(1);
-        if (r.read() != '\uFEFF') r.reset();
-        return r;
+        try {
+            r.mark(1);
+            if (r.read() != '\uFEFF') r.reset();
+            return r;
+        } catch (IOException e) {   // not UTF-8 from its first bytes: the full check says where
+            r.close();
+            throw e;
+        }
     }
 
     /** The file's text with the lines of set-aside records emptied (their line breaks kept, so lines still count). */
