@@ -3,12 +3,12 @@ package org.geokg.mapping;
 import org.apache.jena.graph.Node;
 
 /**
- * What the mapping engine asks of the data written so far: whether an identifier was defined by
- * an earlier row (and where), and which node carries a key such as a CAMEO country code. Asking
- * the data being built, not a map in memory, keeps memory flat however many rows there are.
+ * What the mapping engine asks of the rows already mapped: whether an identifier was defined by
+ * an earlier row (and where), and which node carries a key such as a CAMEO country code.
  *
- * <p>A writer that cannot read back what it has written (a bulk loader that indexes only at its
- * end) supplies its own implementation, for example an index on disk.
+ * <p>The load writes through TDB2's bulk loader, which cannot be read until it ends, so the load
+ * answers from {@code org.geokg.load.IdRegistry}, which keeps one entry per row (not per triple)
+ * in memory; a writer that can read back what it wrote may answer from its data instead.
  */
 public interface Definitions {
     /** The {@code kg:definedAt} of {@code node} ("data/x.csv:12"), or null when undefined. */
