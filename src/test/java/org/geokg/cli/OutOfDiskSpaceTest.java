@@ -68,19 +68,16 @@ class OutOfDiskSpaceTest {
 
     @Test
     void aLoadOnAFullDiskEndsInOneLineAndLeavesThePreviousDatabase() throws Exception {
-        leaveFree(0);
-        DatabaseSnapshot before = DatabaseSnapshot.of(link);
-        KgProcess.Run r = KgProcess.run(project, tmp, Map.of(), "load");
-        assertEquals(3, r.exit(), r.err());
-        assertEquals("kg load: out of disk space while writing the new database in " + link.getParent() + "; "
-                + link + " is unchanged\n", r.err());
-        assertFalse(r.out().contains("\tat "), r.out());
-        assertEquals(before, DatabaseSnapshot.of(link));
+        aLoadWithThisMuchSpaceLeftEndsInOneLineAndLeavesThePreviousDatabase(0);
     }
 
     @Test
     void aLoadThatFillsTheDiskHalfWayEndsInOneLineAndLeavesThePreviousDatabase() throws Exception {
-        leaveFree(256 * 1024);
+        aLoadWithThisMuchSpaceLeftEndsInOneLineAndLeavesThePreviousDatabase(256 * 1024);
+    }
+
+    private static void aLoadWithThisMuchSpaceLeftEndsInOneLineAndLeavesThePreviousDatabase(long bytesFree) throws Exception {
+        leaveFree(bytesFree);
         DatabaseSnapshot before = DatabaseSnapshot.of(link);
         KgProcess.Run r = KgProcess.run(project, tmp, Map.of(), "load");
         assertEquals(3, r.exit(), r.err());
