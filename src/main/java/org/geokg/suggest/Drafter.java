@@ -361,7 +361,7 @@ public final class Drafter {
         if (participle && attached(tokens, from - 1)) return true; // the end of a hyphenated word ("wide-ranging")
         if (m.lower().endsWith("ing") && Set.of("ADP", "VERB", "AUX").contains(before)) return false;
         if (Set.of("ADJ", "NOUN", "PROPN", "NUM").contains(pos)) return true;
-        return pos.equals("VERB") && participle && (before.equals("DET") || before.equals("ADJ") || attached(tokens, from - 1));
+        return pos.equals("VERB") && participle && (before.equals("DET") || before.equals("ADJ"));
     }
 
     /**
