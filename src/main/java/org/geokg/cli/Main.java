@@ -53,22 +53,13 @@ public final class Main implements Runnable {
             try {
                 return new CommandLine.RunLast().execute(parseResult);
             } catch (VirtualMachineError e) {
-                ResourceFailure failure = ResourceFailure.of(e, commandName(parseResult)).orElseThrow(() -> e);
-                cl.getErr().println(failure.getMessage());
-                return failure.exitCode();
+                return ResourceFailure.of(e, commandName(parseResult)).orElseThrow(() -> e).report(cl.getErr());
             }
         });
         // Expected failures (bad input, no database) print their message, not a stack trace.
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            if (ex instanceof ResourceFailure f) {
-                cmd.getErr().println(f.getMessage());
-                return f.exitCode();
-            }
             var resource = ResourceFailure.of(ex, cmd.getCommandSpec().qualifiedName());
-            if (resource.isPresent()) {
-                cmd.getErr().println(resource.get().getMessage());
-                return resource.get().exitCode();
-            }
+            if (resource.isPresent()) return resource.get().report(cmd.getErr());
             if (ex instanceof UserError || ex instanceof org.geokg.load.LoadFailedException
                     || ex instanceof org.geokg.store.StoreException) {
                 cmd.getErr().println(ex.getMessage());

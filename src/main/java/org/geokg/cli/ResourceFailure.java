@@ -38,6 +38,12 @@ final class ResourceFailure extends RuntimeException {
 
     int exitCode() { return exitCode; }
 
+    /** Prints the one line and gives the command's exit code. */
+    int report(java.io.PrintWriter err) {
+        err.println(getMessage());
+        return exitCode;
+    }
+
     /**
      * Throws the one-line failure when {@code failure} is a resource failure of a command that
      * writes a database; returns otherwise, for the caller to rethrow {@code failure} as it is.
@@ -56,10 +62,11 @@ final class ResourceFailure extends RuntimeException {
 
     /**
      * The one-line failure for any command, when {@code failure} is running out of memory or an
-     * I/O error for lack of space. A fault in a memory-mapped file is not one here: in a command
+     * I/O error for lack of space (or is already such a line, made by the command itself). A fault in a memory-mapped file is not one here: in a command
      * that only reads, it means a damaged or truncated file, not a full disk.
      */
     static Optional<ResourceFailure> of(Throwable failure, String command) {
+        if (failure instanceof ResourceFailure made) return Optional.of(made); // a command's own line
         Throwable cause = cause(failure, false);
         if (cause == null) return Optional.empty();
         if (cause instanceof OutOfMemoryError oom)
