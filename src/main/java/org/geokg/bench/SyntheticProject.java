@@ -13,11 +13,16 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RDFDataMgr;
+import org.geokg.mapping.MappingFiles;
 import org.geokg.store.Layout;
 
 /**
  * A generated project of any size, shaped like the real one: the real ontology, shapes, mappings,
- * entities and article, and as many sources as it takes to hold {@code statements} statement rows,
+ * entities, GDELT events and article, and as many sources as it takes to hold {@code statements} statement rows,
  * each source with the real article's rows and so the article's mix of modalities (mostly facts,
  * some hypotheticals, assessments, fears and reports), under its own ids and in its own named graph.
  * The first source is the real one under its real ids, so the library queries, which ask about it,
@@ -39,6 +44,7 @@ public final class SyntheticProject {
         Layout layout = Layout.of(root.resolve("home")).withSources(real.sources());
         copyTree(real.ontologyDir(), layout.ontologyDir());
         copyTree(real.mappingsDir(), layout.mappingsDir());
+        copyInputFiles(real, layout);
         Files.createDirectories(layout.configFile().getParent());
         Files.copy(real.configFile(), layout.configFile(), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(layout.dataDir());
@@ -81,6 +87,27 @@ public final class SyntheticProject {
                 }
         }
         return new Written(layout, written, sources);
+    }
+
+    /**
+     * The input files that mappings name by path (the GDELT export, {@code kgm:inputFile}, relative
+     * to the project), copied to the same place relative to the generated project, so that its
+     * graph has the machine-coded events beside the curated claims, as the real one does.
+     */
+    private static void copyInputFiles(Layout real, Layout generated) throws IOException {
+        Node inputFile = NodeFactory.createURI(MappingFiles.NS + "inputFile");
+        try (Stream<Path> files = Files.list(real.mappingsDir())) {
+            for (Path ttl : files.filter(f -> f.toString().endsWith(".ttl")).sorted().toList()) {
+                Graph g = RDFDataMgr.loadGraph(ttl.toString());
+                for (Node name : g.find(Node.ANY, inputFile, Node.ANY).mapWith(t -> t.getObject()).toList()) {
+                    Path from = real.home().resolve(name.getLiteralLexicalForm()).normalize();
+                    if (!Files.isRegularFile(from)) continue;   // absent in the real project too: the load warns alike
+                    Path to = generated.home().resolve(name.getLiteralLexicalForm()).normalize();
+                    Files.createDirectories(to.getParent());
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static String sourceId(int k) { return "bench-" + k; }
