@@ -39,11 +39,29 @@ public final class Loader {
     public record Summary(Map<String, Long> triplesPerGraph, Duration took, Path database, Map<String, Duration> phases) {
         public long total() { return triplesPerGraph.values().stream().mapToLong(Long::longValue).sum(); }
 
+        /** Beyond this many graphs (a corpus of many sources), only the largest are listed one by one. */
+        static final int GRAPHS_LISTED = 20;
+
         public String describe() {
             StringBuilder sb = new StringBuilder();
-            triplesPerGraph.forEach((g, n) -> sb.append(String.format("  %,10d  <%s>%n", n, g)));
+            if (triplesPerGraph.size() <= GRAPHS_LISTED) {
+                triplesPerGraph.forEach((g, n) -> sb.append(String.format("  %,10d  <%s>%n", n, g)));
+            } else {
+                var largest = triplesPerGraph.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .limit(GRAPHS_LISTED / 2).toList();
+                largest.forEach(e -> sb.append(String.format("  %,10d  <%s>%n", e.getValue(), e.getKey())));
+                long listed = largest.stream().mapToLong(Map.Entry::getValue).sum();
+                sb.append(String.format("  %,10d  in the %,d other graphs%n", total() - listed, triplesPerGraph.size() - largest.size()));
+            }
             sb.append(String.format("  %,10d  triples in %d named graphs, loaded in %.1f s%n", total(),
                     triplesPerGraph.size(), took.toMillis() / 1000.0));
+            if (!phases.isEmpty()) {
+                StringBuilder steps = new StringBuilder();
+                phases.forEach((step, d) -> steps.append(steps.length() == 0 ? "" : ", ")
+                        .append(String.format("%s %.1f s", step, d.toMillis() / 1000.0)));
+                sb.append("  steps: ").append(steps).append(System.lineSeparator());
+            }
             return sb.toString();
         }
     }
