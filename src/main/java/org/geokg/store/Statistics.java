@@ -40,7 +40,7 @@ import org.apache.jena.vocabulary.RDF;
  * its object given. From the counts alone TDB2 weighs every {@code ?x p <o>} alike (10), so
  * {@code ?claim kg:source <one source>} (a few hundred claims) and {@code ?claim kg:modality
  * kg:StatedFact} (most of all claims) tie, and the pattern written first is read first. So, for
- * each predicate, {@code ((VAR p TERM) n)} with n the mean number of subjects per object; and for
+ * each predicate, {@code ((VAR p TERM) n)} with n its quads per distinct object (the mean); and for
  * a predicate with few distinct objects (a code list such as modality or likelihood), each
  * object's own count, {@code ((VAR p <o>) n)}, since there the mean hides the skew. These come
  * first in the file: TDB2's matcher takes the first pattern that matches. Both are counted in one
