@@ -29,7 +29,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             Validator.validate(layout, System.out, strict.strict());
         } catch (RuntimeException | Error e) {
-            ResourceFailure.rethrowIfAny(e, "kg validate", "its scratch database in " + layout.tmpDir(),
+            ResourceFailure.rethrowIfAny(e, "kg validate", "its scratch files in " + layout.tmpDir(),
                     "no database was changed");
             throw e;
         }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -23,7 +22,6 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL2;
@@ -31,11 +29,11 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.geokg.mapping.MappingEngine;
 import org.geokg.mapping.MappingFiles;
+import org.geokg.mapping.QuadSink;
 import org.geokg.mapping.TableMapping;
 import org.geokg.ontology.Ontology;
 import org.geokg.ontology.Vocab;
 import org.geokg.problem.Problems;
-import org.geokg.shapes.ModalityCueCheck;
 import org.geokg.shapes.ShapeCheck;
 import org.geokg.store.Layout;
 
@@ -43,15 +41,17 @@ import org.geokg.store.Layout;
  * The whole way from files to a database, as one stream: the ontology (Turtle) into its named
  * graph, then every table, in its mapping's load order, row by row through the
  * {@link MappingEngine} and the {@link Materializer} into a {@link LoadSink}. The pipeline starts
- * and finishes the sink; the sink alone owns the transaction. After the write, {@link #checkShapes}
- * runs the SHACL shapes over what was written.
+ * and finishes the sink; the sink alone owns the transaction. The same stream passes through a
+ * {@link ShapeCheck}, which keeps what the SHACL shapes look at; after the write,
+ * {@link #checkShapes} runs them, without reading the database back (so {@code kg validate} needs
+ * none).
  */
-public final class LoadPipeline {
+public final class LoadPipeline implements AutoCloseable {
     private final Layout layout;
     private final Problems problems = new Problems();
     private final List<String> warnings = new ArrayList<>();
     private final PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard);
-    private Graph shapes;
+    private ShapeCheck shapeCheck;
     /** Each table file's header, by the file's name in messages: where a problem found later is. */
     private final Map<String, List<String>> headers = new HashMap<>();
 
@@ -93,19 +93,26 @@ public final class LoadPipeline {
             g.find().forEach(ontologyGraph::add);
             prefixes.setNsPrefixes(g.getPrefixMapping());
         }
-        shapes = Files.isRegularFile(layout.shapesFile()) ? parseTurtle(layout.shapesFile()) : null;
+        Graph shapes = Files.isRegularFile(layout.shapesFile()) ? parseTurtle(layout.shapesFile()) : null;
         if (shapes == null && !Files.isRegularFile(layout.shapesFile()))
             problems.add(rel(layout.shapesFile()), 0, 0, "SHACL shapes file not found; expected the shapes every load must satisfy");
+        if (shapes != null) shapeCheck = ShapeCheck.of(shapes, rel(layout.shapesFile()), layout.tmpDir(), problems);
         List<TableMapping> mappings = readMappings();
         if (!problems.isEmpty()) return;
 
         Map<TableMapping, List<CsvTableReader>> inputs = inputs(mappings);
+        // Every quad to the sink and to the shapes' check, which sees the data as the database will.
+        ShapeCheck check = shapeCheck;
+        QuadSink out = check == null ? sink : quad -> {
+            sink.add(quad);
+            check.add(quad);
+        };
         sink.startBulk();
         try {
             prefixes.getNsPrefixMap().forEach(sink::prefix);
-            ontologyGraph.find().forEach(t -> sink.add(Quad.create(Vocab.ONTOLOGY_GRAPH, t)));
+            ontologyGraph.find().forEach(t -> out.add(Quad.create(Vocab.ONTOLOGY_GRAPH, t)));
             Ontology ontology = new Ontology(ontologyGraph);
-            IdRegistry ids = new IdRegistry(mappings, sink);
+            IdRegistry ids = new IdRegistry(mappings, out);
             MappingEngine engine = new MappingEngine(ontology, ids, new Materializer(ontology, ids), problems,
                     layout.sources(), warnings);
             for (var e : inputs.entrySet())
@@ -126,28 +133,20 @@ public final class LoadPipeline {
     }
 
     /**
-     * Runs the SHACL shapes over the written data, which the caller holds in a read transaction.
+     * Runs the SHACL shapes, and the stated facts' modality cues, over what {@link #write} streamed.
      * Shapes describe complete, well-formed data; on broken rows they would only add noise, so
      * they run only when the write had no problem.
      */
-    public void checkShapes(DatasetGraph written) {
-        if (!problems.isEmpty() || shapes == null) return;
-        ShapeCheck.check(shapes, written.getUnionGraph(), n -> definedAt(written, n), prefixes,
-                rel(layout.shapesFile()), problems);
-        // A fact whose quote says "fear", "if", "may", ... is a likely modality mistake.
-        ModalityCueCheck.check(written.getUnionGraph(), (file, column) ->
-                headers.getOrDefault(file, List.of()).indexOf(column) + 1, problems);
+    public void checkShapes() {
+        if (!problems.isEmpty() || shapeCheck == null) return;
+        // A fact whose quote says "fear", "if", "may", ... is a likely modality mistake: checked beside the shapes.
+        shapeCheck.check(prefixes, (file, column) -> headers.getOrDefault(file, List.of()).indexOf(column) + 1, problems);
     }
 
-    /** The {@code kg:definedAt} of a node in {@code dsg} (which must be in a transaction), or null. */
-    private static String definedAt(DatasetGraph dsg, Node node) {
-        if (node == null || !(node.isURI() || node.isBlank())) return null;
-        var it = dsg.find(Node.ANY, node, Vocab.DEFINED_AT, Node.ANY);
-        try {
-            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
-        } finally {
-            Iter.close(it);
-        }
+    /** Deletes what the shapes' check spilled to disk. */
+    @Override
+    public void close() {
+        if (shapeCheck != null) shapeCheck.close();
     }
 
     private List<TableMapping> readMappings() throws IOException {

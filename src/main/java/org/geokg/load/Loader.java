@@ -28,8 +28,8 @@ import org.geokg.store.Layout;
  * {@code kg load}: runs the {@link LoadPipeline} into a fresh database directory and publishes it
  * (see {@link Generations}): TDB2's bulk loader ({@link BulkSink}) builds the database in one go,
  * then the text index is built from it in one batch ({@link TextIndexing}) and TDB2's statistics
- * are written for its optimizer ({@link Statistics}). {@code kg validate} (org.geokg.validate) runs the same build and
- * throws the directory away.
+ * are written for its optimizer ({@link Statistics}). {@code kg validate} (org.geokg.validate) runs the same
+ * pipeline without a database.
  * A load that fails, for bad input or any other reason, leaves the previous database as it was.
  */
 public final class Loader {
@@ -173,7 +173,7 @@ public final class Loader {
 
     /**
      * Runs the whole load into {@code dir}, a fresh directory nobody reads: the caller publishes it
-     * ({@link #load}) or deletes it ({@code kg validate}, in org.geokg.validate). With {@code count}
+     * ({@link #load}) or deletes it. With {@code count}
      * false the triples per graph are not counted; with {@code strict}, a quote left unchecked (its
      * article absent) is a problem.
      * @throws LoadFailedException listing every problem
@@ -185,12 +185,12 @@ public final class Loader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LoadPipeline pipeline = new LoadPipeline(layout, strict);
         Map<String, Long> sizes = new TreeMap<>();
         Phases phases = new Phases();
         // The configuration's own location for the TDB2 files (under dir), as the server will open it.
         DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(KgStore.tdbLocation(layout.configFile(), dir));
-        try (Closing closing = new Closing(DatasetFactory.wrap(tdb))) {
+        try (LoadPipeline pipeline = new LoadPipeline(layout, strict);
+             Closing closing = new Closing(DatasetFactory.wrap(tdb))) {
             try {
                 pipeline.write(new BulkSink(tdb));
                 phases.end("map and bulk-load");
@@ -200,7 +200,7 @@ public final class Loader {
                 for (String w : pipeline.warnings()) out.println("warning: " + w);
             }
             if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
-            Txn.executeRead(tdb, () -> pipeline.checkShapes(tdb));
+            pipeline.checkShapes();
             phases.end("SHACL");
             if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
             if (!count) return new Summary(sizes, Duration.between(t0, Instant.now()), dir, phases.done());

@@ -1,11 +1,13 @@
 package org.geokg.shapes;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToLongBiFunction;
 import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.graph.Node;
+import org.geokg.ontology.Vocab;
 import org.geokg.problem.Problems;
 
 /**
@@ -38,25 +40,29 @@ public final class ModalityCueCheck {
     private static final Pattern ANY_CUE = Pattern.compile(String.join("|",
             CUES.stream().map(c -> "(?:" + c.inQuote().pattern() + ")").toList()));
 
-    private static final String FACTS = """
-            PREFIX kg: <https://w3id.org/geokg/ontology#>
-            SELECT ?quote ?note ?at {
-              ?claim kg:modality kg:StatedFact ; kg:quote ?quote ; kg:definedAt ?at .
-              OPTIONAL { ?claim kg:curatorNote ?note }
-            }""";
+    private static final Node MODALITY = Vocab.iri(Vocab.KG + "modality"), STATED_FACT = Vocab.iri(Vocab.KG + "StatedFact"),
+            QUOTE = Vocab.iri(Vocab.KG + "quote"), CURATOR_NOTE = Vocab.iri(Vocab.KG + "curatorNote");
+
+    /** The predicates this check reads on a claim, beside its {@code kg:definedAt}. */
+    static final Set<Node> READS = Set.of(MODALITY, QUOTE, CURATOR_NOTE);
 
     /**
+     * Checks one node, given a graph with its {@link #READS} and {@code kg:definedAt} triples: when
+     * it is a stated fact, each of its quotes.
      * @param quoteColumn the 1-based position of a column in a table file's header ("data/x.csv", "quote"),
      *                    as the loader read it; 0 when unknown. The file is not read again for it.
      */
-    public static void check(Graph data, ToLongBiFunction<String, String> quoteColumn, Problems problems) {
-        QueryExec.graph(data).query(FACTS).select().forEachRemaining(row -> {
-            String quote = row.get("quote").getLiteralLexicalForm();
+    static void checkClaim(Graph around, Node claim, ToLongBiFunction<String, String> quoteColumn, Problems problems) {
+        if (!around.contains(claim, MODALITY, STATED_FACT)) return;
+        String at = first(around, claim, Vocab.DEFINED_AT);
+        if (at == null) return;
+        String note = first(around, claim, CURATOR_NOTE);
+        around.find(claim, QUOTE, Node.ANY).forEachRemaining(t -> {
+            if (!t.getObject().isLiteral()) return;
+            String quote = t.getObject().getLiteralLexicalForm();
             if (!ANY_CUE.matcher(quote).find()) return;
-            String note = row.contains("note") ? row.get("note").getLiteralLexicalForm() : "";
-            String at = row.get("at").getLiteralLexicalForm();
             for (Cue cue : CUES) {
-                if (!cue.inQuote().matcher(quote).find() || cue.namedIn(note)) continue;
+                if (!cue.inQuote().matcher(quote).find() || (note != null && cue.namedIn(note))) continue;
                 int colon = at.lastIndexOf(':');
                 String file = at.substring(0, colon);
                 problems.add(file, Long.parseLong(at.substring(colon + 1)), quoteColumn.applyAsLong(file, "quote"),
@@ -65,5 +71,19 @@ public final class ModalityCueCheck {
                                 + cue.stem() + "' and saying why it does not govern the fact");
             }
         });
+    }
+
+    /** The lexical form of one literal value of {@code p} on {@code node}, or null. */
+    private static String first(Graph g, Node node, Node p) {
+        var it = g.find(node, p, Node.ANY);
+        try {
+            while (it.hasNext()) {
+                Node o = it.next().getObject();
+                if (o.isLiteral()) return o.getLiteralLexicalForm();
+            }
+            return null;
+        } finally {
+            it.close();
+        }
     }
 }

@@ -100,9 +100,11 @@ class LoaderTest {
         Path before = Files.readSymbolicLink(db);
         Validator.validate(project.layout, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(before, Files.readSymbolicLink(db));
-        try (var s = Files.list(project.layout.tmpDir())) {
-            assertEquals(0, s.count(), "validate's scratch database is gone");
-        }
+        // It builds no database at all, not even a scratch one.
+        if (Files.exists(project.layout.tmpDir()))
+            try (var s = Files.list(project.layout.tmpDir())) {
+                assertEquals(0, s.count(), "validate left nothing under var/tmp");
+            }
     }
 
     @Test
