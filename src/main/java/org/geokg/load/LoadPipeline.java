@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -42,9 +44,8 @@ import org.geokg.store.Layout;
  * graph, then every table, in its mapping's load order, row by row through the
  * {@link MappingEngine} and the {@link Materializer} into a {@link LoadSink}. The pipeline starts
  * and finishes the sink; the sink alone owns the transaction. The same stream passes through a
- * {@link ShapeCheck}, which keeps what the SHACL shapes look at; after the write,
- * {@link #checkShapes} runs them, without reading the database back (so {@code kg validate} needs
- * none).
+ * {@link ShapeCheck}, which keeps what the SHACL shapes look at and checks them at the end, beside
+ * the sink's finish, without reading the database back (so {@code kg validate} needs none).
  */
 public final class LoadPipeline implements AutoCloseable {
     private final Layout layout;
@@ -52,6 +53,7 @@ public final class LoadPipeline implements AutoCloseable {
     private final List<String> warnings = new ArrayList<>();
     private final PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard);
     private ShapeCheck shapeCheck;
+    private volatile Duration shapesTook;
     /** Each table file's header, by the file's name in messages: where a problem found later is. */
     private final Map<String, List<String>> headers = new HashMap<>();
 
@@ -72,7 +74,8 @@ public final class LoadPipeline implements AutoCloseable {
 
     /**
      * Streams everything into {@code sink}: {@code startBulk}, the quads, then {@code finishBulk}
-     * when there was no problem, {@code finishException} otherwise. The sink need not read back
+     * when there was no problem (with the SHACL shapes checked meanwhile; their violations are
+     * problems too), {@code finishException} otherwise. The sink need not read back
      * what it has written (TDB2's bulk loader cannot until the end): an {@link IdRegistry} in the
      * stream answers the mapping engine's questions about earlier rows.
      */
@@ -128,20 +131,62 @@ public final class LoadPipeline implements AutoCloseable {
             }
             throw e;
         }
-        if (problems.isEmpty()) sink.finishBulk();
+        if (problems.isEmpty()) finishWithShapes(sink);
         else sink.finishException(null);
     }
 
     /**
-     * Runs the SHACL shapes, and the stated facts' modality cues, over what {@link #write} streamed.
-     * Shapes describe complete, well-formed data; on broken rows they would only add noise, so
-     * they run only when the write had no problem.
+     * Finishes the sink while the SHACL shapes and the modality cues are checked on what was kept
+     * of the stream: the check reads nothing back from the sink, so it runs beside TDB2's building
+     * of its other indexes. A problem it finds is in {@link #problems()} when this returns (the
+     * caller then throws away what the sink wrote); a failure of either is thrown, the other's
+     * added to it.
      */
-    public void checkShapes() {
-        if (!problems.isEmpty() || shapeCheck == null) return;
-        // A fact whose quote says "fear", "if", "may", ... is a likely modality mistake: checked beside the shapes.
-        shapeCheck.check(prefixes, (file, column) -> headers.getOrDefault(file, List.of()).indexOf(column) + 1, problems);
+    private void finishWithShapes(LoadSink sink) {
+        AtomicReference<Throwable> checkFailed = new AtomicReference<>();
+        Thread check = null;
+        if (shapeCheck != null) {
+            check = new Thread(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    // Shapes describe complete, well-formed data: on broken rows they would only add noise.
+                    shapeCheck.check(prefixes, (file, column) -> headers.getOrDefault(file, List.of()).indexOf(column) + 1,
+                            problems);
+                } catch (Throwable t) {
+                    checkFailed.set(t);
+                } finally {
+                    shapesTook = Duration.ofNanos(System.nanoTime() - t0);
+                }
+            }, "kg-shapes");
+            check.start();
+        }
+        Throwable failed = null;
+        try {
+            sink.finishBulk();
+        } catch (RuntimeException | Error e) {
+            failed = e;
+        }
+        if (check != null) {
+            boolean interrupted = false;
+            while (check.isAlive()) {
+                try {
+                    check.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            if (checkFailed.get() != null) {
+                if (failed == null) failed = checkFailed.get();
+                else failed.addSuppressed(checkFailed.get());
+            }
+        }
+        if (failed instanceof RuntimeException e) throw e;
+        if (failed instanceof Error e) throw e;
     }
+
+    /** How long the shapes' check took (beside the sink's finish), or null when it did not run. */
+    public Duration shapesTook() { return shapesTook; }
 
     /** Deletes what the shapes' check spilled to disk. */
     @Override

@@ -7,14 +7,15 @@ import java.util.List;
 /**
  * Collects every problem found, so one run reports them all rather than only the first. Keeps at
  * most {@link #LIMIT} of them in memory; past that it only counts, so a hopelessly broken input of
- * millions of rows cannot exhaust memory.
+ * millions of rows cannot exhaust memory. Safe to add to from several threads (the shapes are
+ * checked on more than one).
  */
 public final class Problems {
     public static final int LIMIT = 10_000;
     private final List<Problem> kept = new ArrayList<>();
     private long count;
 
-    public void add(Problem p) {
+    public synchronized void add(Problem p) {
         count++;
         if (kept.size() < LIMIT) kept.add(p);
     }
@@ -23,17 +24,17 @@ public final class Problems {
         add(new Problem(file, line, column, message));
     }
 
-    public boolean isEmpty() { return count == 0; }
-    public long count() { return count; }
+    public synchronized boolean isEmpty() { return count == 0; }
+    public synchronized long count() { return count; }
 
-    public List<Problem> sorted() {
+    public synchronized List<Problem> sorted() {
         List<Problem> copy = new ArrayList<>(kept);
         Collections.sort(copy);
         return copy;
     }
 
     /** All problems, one a line, sorted by place, with a count at the end. */
-    public String report() {
+    public synchronized String report() {
         StringBuilder sb = new StringBuilder();
         for (Problem p : sorted()) sb.append(p).append('\n');
         if (count > kept.size()) sb.append("... and ").append(count - kept.size()).append(" more\n");

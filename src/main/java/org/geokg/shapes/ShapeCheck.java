@@ -13,16 +13,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.ToLongBiFunction;
 
 import org.apache.jena.atlas.data.SortedDataBag;
 import org.apache.jena.atlas.data.ThresholdPolicyFactory;
 import org.apache.jena.atlas.iterator.Iter;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.ShaclException;
 import org.apache.jena.shacl.Shapes;
@@ -35,11 +40,7 @@ import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.system.SerializationFactoryFinder;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.geokg.mapping.QuadSink;
@@ -71,9 +72,6 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
      */
     static final long SPILL_AFTER = Long.getLong("kg.shapes.spillAfter", 200_000);
 
-    private static final Var KEY = Var.alloc("key"), PREDICATE = Var.alloc("p"), OTHER = Var.alloc("other"),
-            INVERTED = Var.alloc("inverted");
-    private static final Node YES = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
     private static final Node TYPE = RDF.type.asNode(), SUBCLASS_OF = RDFS.subClassOf.asNode();
 
     private final Shapes shapes;
@@ -83,12 +81,16 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
     private final Set<Node> alsoKept = new HashSet<>(ModalityCueCheck.READS);
     private final NodeTypes types = new NodeTypes();
     private final Graph subClassOf = GraphFactory.createDefaultGraph();
-    private final Map<Node, List<Triple>> superclassEdges = new HashMap<>();
+    private final Map<Node, List<Triple>> superclassEdges = new ConcurrentHashMap<>();
     private final Map<Node, List<Triple>> valueTriples = new HashMap<>();
-    private final SortedDataBag<Binding> byNode;
+    private final SortedDataBag<KeptTriple> byNode;
 
-    private ShapeCheck(Shapes shapes, LocalShapes reads, String shapesFile, Path spillDir, long spillAfter) {
+    /** How many threads check nodes (system property {@code kg.shapes.threads}; default, one per processor). */
+    private final int threads;
+
+    private ShapeCheck(Shapes shapes, LocalShapes reads, String shapesFile, Path spillDir, long spillAfter, int threads) {
         this.byNode = new SpillingBag(spillDir, spillAfter);
+        this.threads = threads;
         this.shapes = shapes;
         this.reads = reads;
         this.shapesFile = shapesFile;
@@ -101,11 +103,13 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
      * returns null.
      */
     public static ShapeCheck of(Graph shapesGraph, String shapesFile, Path spillDir, Problems problems) {
-        return of(shapesGraph, shapesFile, spillDir, SPILL_AFTER, problems);
+        return of(shapesGraph, shapesFile, spillDir, SPILL_AFTER,
+                Integer.getInteger("kg.shapes.threads", Runtime.getRuntime().availableProcessors()), problems);
     }
 
-    /** As {@link #of(Graph, String, Path, Problems)}, spilling after {@code spillAfter} kept triples. */
-    static ShapeCheck of(Graph shapesGraph, String shapesFile, Path spillDir, long spillAfter, Problems problems) {
+    /** As {@link #of(Graph, String, Path, Problems)}, spilling after {@code spillAfter} kept triples, on {@code threads}. */
+    static ShapeCheck of(Graph shapesGraph, String shapesFile, Path spillDir, long spillAfter, int threads,
+                         Problems problems) {
         Shapes shapes;
         try {
             shapes = Shapes.parse(shapesGraph);
@@ -118,7 +122,9 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
             problems.add(shapesFile, 0, 0, why + "; shapes are checked one focus node at a time, so "
                     + "expected SHACL Core shapes that read the focus node's own predicates (or one sh:inversePath), "
                     + "its values' types (sh:class) and its values' own predicates (sh:node, sh:or, ... on the values)");
-        return reads.unsupported.isEmpty() ? new ShapeCheck(shapes, reads, shapesFile, spillDir, spillAfter) : null;
+        if (!reads.unsupported.isEmpty()) return null;
+        QuickConformance.install(shapes);
+        return new ShapeCheck(shapes, reads, shapesFile, spillDir, spillAfter, threads);
     }
 
     /** One quad of the load, in any named graph. */
@@ -134,15 +140,10 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
             Triple t = Triple.create(s, p, o);
             if (!of.contains(t)) of.add(t);
         }
-        if (reads.outgoing.contains(p) || alsoKept.contains(p)) byNode.add(kept(s, p, o, false));
-        if (reads.incoming.contains(p)) byNode.add(kept(o, p, s, true));
+        if (reads.outgoing.contains(p) || alsoKept.contains(p)) byNode.add(new KeptTriple(s, p, o, false));
+        if (reads.incoming.contains(p)) byNode.add(new KeptTriple(o, p, s, true));
     }
 
-    private static Binding kept(Node key, Node p, Node other, boolean inverted) {
-        BindingBuilder b = Binding.builder().add(KEY, key).add(PREDICATE, p).add(OTHER, other);
-        if (inverted) b.add(INVERTED, YES);
-        return b.build();
-    }
 
     /**
      * After the last quad: checks every focus node.
@@ -165,34 +166,96 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
         for (Shape shape : shapes.getTargetShapes())
             for (Target t : shape.getTargets())
                 if (t.getTargetType() == org.apache.jena.shacl.engine.TargetType.targetNode) targetNodesLeft.add(t.getObject());
-        long violations = 0;
-        Iterator<Binding> it = byNode.iterator();
-        try {
+        AtomicLong violations = new AtomicLong();
+        BiConsumer<ValidationReport, String> reported = (report, where) -> {
+            synchronized (onViolations) {
+                onViolations.accept(report, where);
+            }
+        };
+        Iterator<KeptTriple> it = byNode.iterator();
+        try (Workers workers = new Workers(threads)) {
             Node node = null;
             Graph around = GraphFactory.createDefaultGraph();
             while (it.hasNext()) {
-                Binding b = it.next();
-                Node key = b.get(KEY);
+                KeptTriple kept = it.next();
+                Node key = kept.key();
                 if (node != null && !key.equals(node)) {
-                    violations += checkNode(node, around, base, quoteColumn, problems, onViolations);
+                    Node focus = node;
+                    Graph g = around;
+                    workers.run(() -> violations.addAndGet(checkNode(focus, g, base, quoteColumn, problems, reported)));
                     targetNodesLeft.remove(node);
                     around = GraphFactory.createDefaultGraph();
                 }
                 node = key;
-                around.add(b.contains(INVERTED) ? Triple.create(b.get(OTHER), b.get(PREDICATE), key)
-                        : Triple.create(key, b.get(PREDICATE), b.get(OTHER)));
+                kept.addTo(around);
             }
             if (node != null) {
-                violations += checkNode(node, around, base, quoteColumn, problems, onViolations);
+                Node focus = node;
+                Graph g = around;
+                workers.run(() -> violations.addAndGet(checkNode(focus, g, base, quoteColumn, problems, reported)));
                 targetNodesLeft.remove(node);
             }
             // An sh:targetNode that is in no triple at all is still checked (and fails a sh:minCount).
             for (Node n : targetNodesLeft)
-                violations += checkNode(n, GraphFactory.createDefaultGraph(), base, quoteColumn, problems, onViolations);
+                workers.run(() -> violations.addAndGet(
+                        checkNode(n, GraphFactory.createDefaultGraph(), base, quoteColumn, problems, reported)));
         } finally {
             Iter.close(it);
         }
-        return violations;
+        return violations.get();
+    }
+
+    /**
+     * Checks nodes on {@code threads} threads (nodes are checked independently; the reading of the
+     * sorted triples stays in the caller's thread), at most a few hundred nodes waiting. The first
+     * failure of any node's check (out of memory, say) is thrown by {@link #close}, never lost.
+     */
+    private static final class Workers implements AutoCloseable {
+        private final ThreadPoolExecutor pool;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Workers(int threads) {
+            AtomicInteger n = new AtomicInteger();
+            pool = threads <= 1 ? null : new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
+                    new ArrayBlockingQueue<>(threads * 128), r -> {
+                        Thread t = new Thread(r, "kg-shapes-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    }, new ThreadPoolExecutor.CallerRunsPolicy());
+        }
+
+        void run(Runnable check) {
+            if (failure.get() != null) return;
+            if (pool == null) {
+                check.run();
+                return;
+            }
+            pool.execute(() -> {
+                try {
+                    check.run();
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdown();
+                try {
+                    while (!pool.awaitTermination(1, TimeUnit.MINUTES)) { }
+                } catch (InterruptedException e) {
+                    pool.shutdownNow();
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while checking the shapes", e);
+                }
+            }
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException e) throw e;
+            if (t instanceof Error e) throw e;
+            if (t != null) throw new IllegalStateException(t);
+        }
     }
 
     /** Checks {@code node}, given its kept triples and those pointing at it in {@code around}. */
@@ -299,12 +362,12 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
      * java.io.tmpdir): under the project's state directory, beside the databases, where a full
      * disk is reported as such and {@link #close} leaves nothing.
      */
-    private static final class SpillingBag extends SortedDataBag<Binding> {
+    private static final class SpillingBag extends SortedDataBag<KeptTriple> {
         private final Path dir;
 
         SpillingBag(Path dir, long spillAfter) {
-            super(ThresholdPolicyFactory.count(spillAfter), SerializationFactoryFinder.bindingSerializationFactory(),
-                    (a, b) -> compareTerms(a.get(KEY), b.get(KEY)));
+            super(ThresholdPolicyFactory.count(spillAfter), new KeptTriple.Serialization(),
+                    (a, b) -> compareTerms(a.key(), b.key()));
             this.dir = dir;
         }
 

@@ -38,7 +38,6 @@ public final class Validator {
             } finally {
                 for (String w : pipeline.warnings()) out.println("warning: " + w);
             }
-            pipeline.checkShapes();
             if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
         }
     }

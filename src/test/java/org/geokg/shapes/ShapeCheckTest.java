@@ -189,11 +189,14 @@ class ShapeCheckTest {
 
     private static final long NO_SPILL = Long.MAX_VALUE;
 
-    /** The streamed check's violations; with {@code spillAfter} small, it sorts through files, and deletes them. */
+    /**
+     * The streamed check's violations, on three threads; with {@code spillAfter} small, it sorts
+     * through files, and deletes them.
+     */
     private Set<String> streamedViolations(List<Quad> data, long spillAfter) {
         Problems problems = new Problems();
         Path spill = tmp.resolve("spill");
-        ShapeCheck check = ShapeCheck.of(shapes, "ontology/shapes.ttl", spill, spillAfter, problems);
+        ShapeCheck check = ShapeCheck.of(shapes, "ontology/shapes.ttl", spill, spillAfter, 3, problems);
         assertNotNull(check, problems.report());
         Set<String> found = new TreeSet<>();
         try (check) {
