@@ -58,12 +58,14 @@ import org.geokg.problem.Problems;
  * quads stream past, {@link #add} keeps those the shapes can look at (the predicates on their paths
  * and targets, {@code rdf:type}, {@code kg:definedAt}; for inverse paths and
  * {@code sh:targetObjectsOf} a copy keyed by the object) in Jena's spilling sorted bag, keyed by
- * node, so memory stays flat; beside it, every node's types ({@link NodeTypes}), the
- * {@code rdfs:subClassOf} hierarchy, and the few predicates shapes read on value nodes
- * ({@code rdfs:label}, for {@code sh:node kgsh:LabelledShape}). Then {@link #check} takes the nodes
- * in turn: one small graph with a node's triples, the triples pointing at it, and its values'
- * types and triples, on which Jena validates each shape targeting the node. That is exact for
- * local shapes ({@link LocalShapes}); any other is refused when the shapes are read.
+ * node ({@link KeptTriple}), so they take bounded memory and the rest goes to disk; beside it,
+ * every node's types ({@link NodeTypes}, 40 to 80 bytes a node: the part of memory that grows with
+ * the data), the {@code rdfs:subClassOf} hierarchy, and the few predicates shapes read on value
+ * nodes ({@code rdfs:label}, for {@code sh:node kgsh:LabelledShape}). Then {@link #check} takes the
+ * nodes in sorted order, each as one small graph with the node's triples, the triples pointing at
+ * it, and its values' types and triples, on which Jena validates each shape targeting the node, on
+ * one thread per processor. That is exact for local shapes ({@link LocalShapes}); any other is
+ * refused when the shapes are read.
  */
 public final class ShapeCheck implements QuadSink, AutoCloseable {
     /**
