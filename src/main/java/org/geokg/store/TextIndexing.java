@@ -1,7 +1,5 @@
 package org.geokg.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -11,7 +9,6 @@ import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextIndex;
-import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -20,8 +17,7 @@ import org.apache.jena.system.Txn;
 /**
  * Builds the full-text index of a loaded database in one batch, as Jena's {@code textindexer}
  * does: every quad of each indexed predicate becomes an entity added to Lucene, and the index is
- * committed once at the end, instead of quad by quad through the text dataset's transactions, then
- * merged into one segment.
+ * committed once at the end, instead of quad by quad through the text dataset's transactions.
  */
 public final class TextIndexing {
     private TextIndexing() {}
@@ -50,18 +46,6 @@ public final class TextIndexing {
         });
         index.prepareCommit();
         index.commit();
-        // jena-text opens a new Lucene reader for every text:query, and opening costs per segment:
-        // one segment instead of the batch's several took a one-hit query at 1,000,000 statements
-        // from 12 to 7 ms (the merge took 9 s once).
-        if (index instanceof TextIndexLucene lucene) {
-            try {
-                lucene.getIndexWriter().forceMerge(1);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            lucene.prepareCommit();
-            lucene.commit();
-        }
         return n;
     }
 }
