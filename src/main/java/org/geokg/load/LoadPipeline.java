@@ -1,6 +1,8 @@
 package org.geokg.load;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -133,6 +135,22 @@ public final class LoadPipeline implements AutoCloseable {
         }
         if (problems.isEmpty()) finishWithShapes(sink);
         else sink.finishException(null);
+    }
+
+    /**
+     * {@link #write}, then what both a load and a validation do with its outcome: the warnings
+     * printed to {@code out}, an I/O failure rethrown unchecked, and every problem thrown as one
+     * {@link LoadFailedException}.
+     */
+    public void writeOrFail(LoadSink sink, PrintStream out) {
+        try {
+            write(sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (String w : warnings) out.println("warning: " + w);
+        }
+        if (!problems.isEmpty()) throw new LoadFailedException(problems.report());
     }
 
     /**

@@ -193,17 +193,10 @@ public final class Loader {
         DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(KgStore.tdbLocation(layout.configFile(), dir));
         try (LoadPipeline pipeline = new LoadPipeline(layout, strict);
              Closing closing = new Closing(DatasetFactory.wrap(tdb))) {
-            try {
-                pipeline.write(new BulkSink(tdb));
-                phases.end("map, bulk-load and SHACL");
-                // Checked beside the bulk loader's index build, so its time is within the step above.
-                if (pipeline.shapesTook() != null) phases.beside("of which SHACL", pipeline.shapesTook());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                for (String w : pipeline.warnings()) out.println("warning: " + w);
-            }
-            if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
+            pipeline.writeOrFail(new BulkSink(tdb), out);
+            phases.end("map, bulk-load and SHACL");
+            // Checked beside the bulk loader's index build, so its time is within the step above.
+            if (pipeline.shapesTook() != null) phases.beside("of which SHACL", pipeline.shapesTook());
             // Counted by the query engine, which decodes only the graph names: iterating the triples
             // would decode every node through TDB2's node cache, whose size is capped by count, not bytes.
             Txn.executeRead(tdb, () -> {

@@ -57,34 +57,31 @@ record KeptTriple(Node key, Node predicate, Node other, boolean inverted) {
             return new Sink<>() {
                 @Override
                 public void send(KeptTriple t) {
-                    try {
+                    unchecked(() -> {
                         data.writeBoolean(t.inverted());
                         data.writeInt(number(t.predicate()));
                         writeTerm(data, t.key());
                         writeTerm(data, t.other());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    });
                 }
 
-                @Override
-                public void flush() {
-                    try {
-                        data.flush();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
+                @Override public void flush() { unchecked(data::flush); }
 
-                @Override
-                public void close() {
-                    try {
-                        data.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
+                @Override public void close() { unchecked(data::close); }
             };
+        }
+
+        /** A write to a spill file; Jena's Sink declares no IOException. */
+        private interface SpillWrite {
+            void run() throws IOException;
+        }
+
+        private static void unchecked(SpillWrite write) {
+            try {
+                write.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override

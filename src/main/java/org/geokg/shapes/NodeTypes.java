@@ -62,9 +62,6 @@ final class NodeTypes {
         return sets[slot] == 0 ? Set.of() : typeSets.get(sets[slot] - 1);
     }
 
-    /** How many nodes have a type. */
-    int size() { return size; }
-
     private int number(Set<Node> types) {
         return setNumbers.computeIfAbsent(Set.copyOf(types), s -> {
             typeSets.add(s);

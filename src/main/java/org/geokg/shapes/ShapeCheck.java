@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.ToLongBiFunction;
@@ -151,24 +150,22 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
      * After the last quad: checks every focus node.
      * @param prefixes     to show nodes in messages
      * @param quoteColumn  the 1-based position of a column in a table file's header, 0 when unknown
-     * @return the number of violations reported
      */
-    public long check(PrefixMapping prefixes, ToLongBiFunction<String, String> quoteColumn, Problems problems) {
-        return check(quoteColumn, problems, (report, where) -> report(report, where, prefixes, problems));
+    public void check(PrefixMapping prefixes, ToLongBiFunction<String, String> quoteColumn, Problems problems) {
+        check(quoteColumn, problems, (report, where) -> report(report, where, prefixes, problems));
     }
 
     /**
      * As {@link #check(PrefixMapping, ToLongBiFunction, Problems)}, giving each focus node's
      * violations, with the place it was defined at (or null), to {@code onViolations}.
      */
-    long check(ToLongBiFunction<String, String> quoteColumn, Problems problems,
+    void check(ToLongBiFunction<String, String> quoteColumn, Problems problems,
                BiConsumer<ValidationReport, String> onViolations) {
         ValidationContext base = ValidationContext.create(shapes, GraphFactory.createDefaultGraph());
         Set<Node> targetNodesLeft = new LinkedHashSet<>();
         for (Shape shape : shapes.getTargetShapes())
             for (Target t : shape.getTargets())
                 if (t.getTargetType() == org.apache.jena.shacl.engine.TargetType.targetNode) targetNodesLeft.add(t.getObject());
-        AtomicLong violations = new AtomicLong();
         BiConsumer<ValidationReport, String> reported = (report, where) -> {
             synchronized (onViolations) {
                 onViolations.accept(report, where);
@@ -176,15 +173,15 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
         };
         Iterator<KeptTriple> it = byNode.iterator();
         try (Workers workers = new Workers(threads)) {
+            BiConsumer<Node, Graph> checkLater = (focus, g) ->
+                    workers.run(() -> checkNode(focus, g, base, quoteColumn, problems, reported));
             Node node = null;
             Graph around = GraphFactory.createDefaultGraph();
             while (it.hasNext()) {
                 KeptTriple kept = it.next();
                 Node key = kept.key();
                 if (node != null && !key.equals(node)) {
-                    Node focus = node;
-                    Graph g = around;
-                    workers.run(() -> violations.addAndGet(checkNode(focus, g, base, quoteColumn, problems, reported)));
+                    checkLater.accept(node, around);
                     targetNodesLeft.remove(node);
                     around = GraphFactory.createDefaultGraph();
                 }
@@ -192,19 +189,14 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
                 kept.addTo(around);
             }
             if (node != null) {
-                Node focus = node;
-                Graph g = around;
-                workers.run(() -> violations.addAndGet(checkNode(focus, g, base, quoteColumn, problems, reported)));
+                checkLater.accept(node, around);
                 targetNodesLeft.remove(node);
             }
             // An sh:targetNode that is in no triple at all is still checked (and fails a sh:minCount).
-            for (Node n : targetNodesLeft)
-                workers.run(() -> violations.addAndGet(
-                        checkNode(n, GraphFactory.createDefaultGraph(), base, quoteColumn, problems, reported)));
+            for (Node n : targetNodesLeft) checkLater.accept(n, GraphFactory.createDefaultGraph());
         } finally {
             Iter.close(it);
         }
-        return violations.get();
     }
 
     /**
@@ -261,7 +253,7 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
     }
 
     /** Checks {@code node}, given its kept triples and those pointing at it in {@code around}. */
-    private long checkNode(Node node, Graph around, ValidationContext base, ToLongBiFunction<String, String> quoteColumn,
+    private void checkNode(Node node, Graph around, ValidationContext base, ToLongBiFunction<String, String> quoteColumn,
                            Problems problems, BiConsumer<ValidationReport, String> onViolations) {
         Set<Node> values = new HashSet<>();
         around.find().forEachRemaining(t -> {
@@ -279,10 +271,7 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
             for (Target target : shape.getTargets())
                 if (isFocus(target, node, around)) VLib.validateShape(vCxt, around, shape, node);
         ModalityCueCheck.checkClaim(around, node, quoteColumn, problems);
-        if (!vCxt.hasViolation()) return 0;
-        ValidationReport report = vCxt.generateReport();
-        onViolations.accept(report, definedAt(around, node));
-        return report.getEntries().size();
+        if (vCxt.hasViolation()) onViolations.accept(vCxt.generateReport(), definedAt(around, node));
     }
 
     /**
@@ -349,9 +338,6 @@ public final class ShapeCheck implements QuadSink, AutoCloseable {
             it.close();
         }
     }
-
-    /** How many nodes have types: the part of the check's memory that grows with the data. */
-    public int typedNodes() { return types.size(); }
 
     /** Deletes what the bag spilled to disk. */
     @Override

@@ -1,8 +1,6 @@
 package org.geokg.validate;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 
 import org.apache.jena.sparql.core.Quad;
 import org.geokg.load.LoadFailedException;
@@ -31,14 +29,7 @@ public final class Validator {
      */
     public static void validate(Layout layout, PrintStream out, boolean strict) {
         try (LoadPipeline pipeline = new LoadPipeline(layout, strict)) {
-            try {
-                pipeline.write(NOWHERE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                for (String w : pipeline.warnings()) out.println("warning: " + w);
-            }
-            if (!pipeline.problems().isEmpty()) throw new LoadFailedException(pipeline.problems().report());
+            pipeline.writeOrFail(NOWHERE, out);
         }
     }
 
